@@ -1,0 +1,48 @@
+import { BrowserWindow, nativeTheme } from 'electron';
+import { join } from 'node:path';
+import { openExternalSafely } from './open-external.ts';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  startUrl: string;
+  trustedOrigins: string[];
+}
+
+/** The one window, locked down per the Electron security checklist. */
+export function createMainWindow({ preloadPath, startUrl, trustedOrigins }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Opsdeck',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1a1b1e' : '#ffffff',
+    icon: join(import.meta.dirname, '../../resources/icon.png'),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!trustedOrigins.includes(new URL(url).origin)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(startUrl);
+  return window;
+}

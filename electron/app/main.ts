@@ -1,0 +1,49 @@
+import { app, ipcMain, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createConsoleServices } from '../services/console-services.ts';
+import { createDispatch } from '../services/dispatch.ts';
+import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { bindConsoleApi } from './ipc-binding.ts';
+import { createMainWindow } from './main-window.ts';
+import { createSenderCheck } from './sender-check.ts';
+
+// electron-vite sets this in `npm run dev` only; production loads app://opsdeck/.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const startUrl = devServerUrl ?? `${appOrigin}/index.html`;
+const trustedOrigins = [new URL(startUrl).origin];
+
+if (process.env.OPSDECK_DATA_DIR) app.setPath('userData', process.env.OPSDECK_DATA_DIR);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+
+    const services = createConsoleServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    const isTrusted = createSenderCheck(() => mainWindow?.webContents ?? null, trustedOrigins);
+    bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
+    services.events.subscribe((event, payload) => mainWindow?.webContents.send('console:event', { event, payload }));
+
+    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), startUrl, trustedOrigins });
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

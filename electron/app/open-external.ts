@@ -1,0 +1,16 @@
+import { shell } from 'electron';
+
+const allowedProtocols = new Set(['https:', 'mailto:']);
+
+/** The only way Opsdeck hands a URL to the OS: https and mailto only, nothing else. */
+export async function openExternalSafely(rawUrl: string): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return false;
+  }
+  if (!allowedProtocols.has(url.protocol)) return false;
+  await shell.openExternal(url.toString());
+  return true;
+}

@@ -1,0 +1,21 @@
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { SenderCheck } from './ipc-binding.ts';
+
+/**
+ * Trusts a call only from the main frame of our own window, loaded from one of our origins
+ * (the app:// protocol, or the dev server in development).
+ */
+export function createSenderCheck(getWindowContents: () => WebContents | null, trustedOrigins: string[]): SenderCheck {
+  const origins = new Set(trustedOrigins);
+  return (event: IpcMainInvokeEvent) => {
+    const contents = getWindowContents();
+    const frame = event.senderFrame;
+    if (contents === null || frame === null) return false;
+    if (event.sender.id !== contents.id || frame !== contents.mainFrame) return false;
+    try {
+      return origins.has(new URL(frame.url).origin);
+    } catch {
+      return false;
+    }
+  };
+}

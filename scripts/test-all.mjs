@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Every check `npm test` runs, in order, each timed; the run fails if any step fails.
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from './node-version.mjs';
+
+const steps = [
+  ['typecheck', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
+  ['lint (layering and style)', 'eslint', ['--max-warnings', '0', '.']],
+  ['unit and integration tests (Vitest)', 'vitest', ['run']],
+  ['end-to-end tests (Playwright, Chromium)', 'playwright', ['test']],
+];
+
+const results = [];
+for (const [title, command, args] of steps) {
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  results.push({ title, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log('\n=== summary');
+for (const { title, ok, seconds } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds.toFixed(1)} s)`);
+const failed = results.filter((result) => !result.ok).length;
+console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { MethodTable } from './method.ts';
+
+export const hostKind = z.enum(['electron', 'web']);
+export type HostKind = z.infer<typeof hostKind>;
+
+export const appInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: hostKind,
+  dataDir: z.string(),
+  os: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const appMethods = {
+  'app/info': { input: z.object({}).strict(), output: appInfo },
+} satisfies MethodTable;

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { appMethods } from './app.ts';
+import { settingsEvents, settingsMethods } from './settings.ts';
+
+export * from './app.ts';
+export * from './settings.ts';
+export * from './result.ts';
+export * from './describe-issues.ts';
+export type { MethodSpec, MethodTable } from './method.ts';
+
+/** The console API: every method the renderer may call, by name. Each domain adds its map. */
+export const consoleMethods = {
+  ...appMethods,
+  ...settingsMethods,
+};
+
+/** Everything the main side pushes to the renderer. */
+export const consoleEvents = {
+  ...settingsEvents,
+};
+
+export type ConsoleMethod = keyof typeof consoleMethods;
+export type MethodInput<M extends ConsoleMethod> = z.input<(typeof consoleMethods)[M]['input']>;
+export type MethodOutput<M extends ConsoleMethod> = z.output<(typeof consoleMethods)[M]['output']>;
+
+export type ConsoleEvent = keyof typeof consoleEvents;
+export type EventPayload<E extends ConsoleEvent> = z.output<(typeof consoleEvents)[E]>;
+
+/** What a host implements: one async function per method. */
+export type ConsoleHandlers = {
+  [M in ConsoleMethod]: (input: z.output<(typeof consoleMethods)[M]['input']>) => Promise<MethodOutput<M>>;
+};
+
+/** What the renderer calls: the same shape, taking the unparsed input type. */
+export type ConsoleApi = {
+  [M in ConsoleMethod]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};
+
+export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
+export const consoleEventNames = Object.keys(consoleEvents) as ConsoleEvent[];
+
+export function isConsoleMethod(name: string): name is ConsoleMethod {
+  return Object.hasOwn(consoleMethods, name);
+}
+
+export function isConsoleEvent(name: string): name is ConsoleEvent {
+  return Object.hasOwn(consoleEvents, name);
+}
