@@ -1,6 +1,7 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
 import { openExternalSafely } from './open-external.ts';
+import { originOf } from './url-origin.ts';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -34,7 +35,8 @@ export function createMainWindow({ preloadPath, startUrl, trustedOrigins }: Main
 
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (!trustedOrigins.includes(new URL(url).origin)) event.preventDefault();
+    const origin = originOf(url);
+    if (origin === null || !trustedOrigins.includes(origin)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -7,11 +7,12 @@ import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindConsoleApi } from './ipc-binding.ts';
 import { createMainWindow } from './main-window.ts';
 import { createSenderCheck } from './sender-check.ts';
+import { originOf } from './url-origin.ts';
 
 // electron-vite sets this in `npm run dev` only; production loads app://opsdeck/.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const startUrl = devServerUrl ?? `${appOrigin}/index.html`;
-const trustedOrigins = [new URL(startUrl).origin];
+const trustedOrigins = [originOf(startUrl)!];
 
 if (process.env.OPSDECK_DATA_DIR) app.setPath('userData', process.env.OPSDECK_DATA_DIR);
 registerAppScheme();

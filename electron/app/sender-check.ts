@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { SenderCheck } from './ipc-binding.ts';
+import { originOf } from './url-origin.ts';
 
 /**
  * Trusts a call only from the main frame of our own window, loaded from one of our origins
@@ -12,10 +13,7 @@ export function createSenderCheck(getWindowContents: () => WebContents | null, t
     const frame = event.senderFrame;
     if (contents === null || frame === null) return false;
     if (event.sender.id !== contents.id || frame !== contents.mainFrame) return false;
-    try {
-      return origins.has(new URL(frame.url).origin);
-    } catch {
-      return false;
-    }
+    const origin = originOf(frame.url);
+    return origin !== null && origins.has(origin);
   };
 }

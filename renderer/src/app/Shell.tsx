@@ -1,0 +1,81 @@
+import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { SectionView } from '../sections/SectionView.tsx';
+import { CommandPalette } from './CommandPalette.tsx';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { EnvironmentBadge } from './EnvironmentBadge.tsx';
+import { sections } from './sections.ts';
+import { useSettingsValue } from './SettingsContext.tsx';
+import { useHashRoute } from './useHashRoute.ts';
+
+const isMac = navigator.platform.toLowerCase().includes('mac');
+
+export function Shell() {
+  const [active, navigate] = useHashRoute();
+  const [navOpen, { toggle: toggleNav }] = useDisclosure(false);
+  const { update } = useSettingsValue();
+  const scheme = useComputedColorScheme('light');
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text fw={700} size="lg">
+              Opsdeck
+            </Text>
+            <EnvironmentBadge profile={null} />
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <ConnectionIndicator state={{ kind: 'not-connected' }} />
+            <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette" className="palette-trigger">
+              <Group gap={8} wrap="nowrap">
+                <IconSearch size={16} />
+                <Text size="sm" c="dimmed">
+                  Jump to…
+                </Text>
+                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
+              </Group>
+            </UnstyledButton>
+            <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label="Toggle color scheme"
+                onClick={() => void update({ theme: scheme === 'dark' ? 'light' : 'dark' })}
+              >
+                {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {sections.map((section) => (
+          <NavLink
+            key={section.id}
+            href={`#/${section.id}`}
+            label={section.label}
+            leftSection={<section.icon size={18} stroke={1.6} />}
+            active={section.id === active}
+            aria-current={section.id === active ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(section.id);
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <SectionView section={active} />
+      </AppShell.Main>
+
+      <CommandPalette navigate={navigate} />
+    </AppShell>
+  );
+}

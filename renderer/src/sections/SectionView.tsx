@@ -1,0 +1,17 @@
+import { Stack, Title } from '@mantine/core';
+import { sections } from '../app/sections.ts';
+import type { SectionId } from '../app/sections.ts';
+import { SectionEmptyState } from './SectionEmptyState.tsx';
+import { SettingsView } from './SettingsView.tsx';
+
+export function SectionView({ section: id }: { section: SectionId }) {
+  const section = sections.find((candidate) => candidate.id === id)!;
+  return (
+    <Stack gap="lg" component="section" aria-labelledby="section-title">
+      <Title order={2} id="section-title">
+        {section.label}
+      </Title>
+      {id === 'settings' ? <SettingsView /> : <SectionEmptyState section={section} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { Card, Code, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { AppInfo, ThemePreference, TimeDisplay } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { useSettingsValue } from '../app/SettingsContext.tsx';
+
+export function SettingsView() {
+  const { settings, update } = useSettingsValue();
+  return (
+    <Stack gap="lg" maw={760}>
+      <Card withBorder padding="lg">
+        <Title order={4} mb="md">
+          Appearance
+        </Title>
+        <Stack gap="md">
+          <SettingRow label="Theme" hint="Auto follows the operating system.">
+            <SegmentedControl
+              aria-label="Theme"
+              value={settings.theme}
+              onChange={(value) => void update({ theme: value as ThemePreference })}
+              data={[
+                { value: 'auto', label: 'Auto' },
+                { value: 'light', label: 'Light' },
+                { value: 'dark', label: 'Dark' },
+              ]}
+            />
+          </SettingRow>
+          <SettingRow label="Times" hint="Stored in UTC; hover any time to see the other.">
+            <SegmentedControl
+              aria-label="Time display"
+              value={settings.timeDisplay}
+              onChange={(value) => void update({ timeDisplay: value as TimeDisplay })}
+              data={[
+                { value: 'local', label: 'Local time' },
+                { value: 'utc', label: 'UTC' },
+              ]}
+            />
+          </SettingRow>
+        </Stack>
+      </Card>
+      <AboutCard />
+    </Stack>
+  );
+}
+
+function SettingRow({ label, hint, children }: { label: string; hint: string; children: React.ReactNode }) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <div>
+        <Text fw={500}>{label}</Text>
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      </div>
+      {children}
+    </Group>
+  );
+}
+
+function AboutCard() {
+  const { api } = useConsole();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api['app/info']({}).then(setInfo, (failure: Error) => setError(failure.message));
+  }, [api]);
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={4} mb="md">
+        About
+      </Title>
+      {error !== null && <Text c="red">{error}</Text>}
+      {error === null && info === null && <Loader size="sm" />}
+      {info !== null && (
+        <Table variant="vertical" withRowBorders={false} data-testid="app-info">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={160}>Version</Table.Th>
+              <Table.Td>{info.version}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Running as</Table.Th>
+              <Table.Td>{info.host === 'electron' ? 'Desktop app (Electron)' : 'Web host in a browser'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Data directory</Table.Th>
+              <Table.Td>
+                <Code>{info.dataDir}</Code>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>System</Table.Th>
+              <Table.Td>{info.os}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

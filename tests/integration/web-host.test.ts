@@ -1,0 +1,89 @@
+import { request } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startConsole } from '../fixtures/web-host.ts';
+import type { RunningConsole } from '../fixtures/web-host.ts';
+
+let app: RunningConsole;
+let cookie: string;
+
+beforeEach(async () => {
+  app = await startConsole();
+  const response = await fetch(app.host.url, { redirect: 'manual' });
+  cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+});
+afterEach(() => app.stop());
+
+const authed = (extra: Record<string, string> = {}) => ({ cookie, ...extra });
+
+function call(method: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  return fetch(`${app.host.origin}/api/call/${method}`, { method: 'POST', headers: authed(headers), body });
+}
+
+describe('web host', () => {
+  it('serves the built renderer and its assets', async () => {
+    const page = await fetch(`${app.host.origin}/`, { headers: authed() });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    const script = /src="\.?(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${app.host.origin}${script}`, { headers: authed() });
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('never serves a file outside the renderer directory', async () => {
+    const status = await new Promise<number>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port: app.host.port, path: '/../../package.json', headers: authed() }, (res) => {
+        res.resume();
+        done(res.statusCode!);
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(status).toBe(404);
+    expect((await fetch(`${app.host.origin}/%2e%2e/%2e%2e/package.json`, { headers: authed() })).status).toBe(404);
+  });
+
+  it('answers a call with the result envelope', async () => {
+    const response = await call('settings/update', '{"timeDisplay":"utc"}');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, value: { theme: 'auto', timeDisplay: 'utc' } });
+  });
+
+  it('refuses bodies that are not JSON, too large, or of another content type', async () => {
+    const notJson = await call('settings/update', '{theme');
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.message).toMatch(/^Request body is not valid JSON/);
+
+    const form = await call('settings/update', 'theme=dark', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+    expect((await form.json()).error.message).toBe("Expected Content-Type application/json, got 'application/x-www-form-urlencoded'.");
+
+    const huge = await call('settings/update', JSON.stringify({ theme: 'x'.repeat(2_000_000) }));
+    expect((await huge.json()).error.message).toBe('Request body is larger than 1048576 bytes.');
+
+    const get = await fetch(`${app.host.origin}/api/call/app/info`, { headers: authed() });
+    expect(get.status).toBe(405);
+  });
+
+  it('pushes events to every connected event stream', async () => {
+    const received = new Promise<string>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port: app.host.port, path: '/api/events', headers: authed() }, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+        res.setEncoding('utf8');
+        let text = '';
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes('connected') && !text.includes('data:')) void call('settings/update', '{"theme":"dark"}');
+          const data = /data: (.*)\n\n/.exec(text);
+          if (data) {
+            req.destroy();
+            done(data[1]!);
+          }
+        });
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(JSON.parse(await received)).toEqual({ event: 'settings/changed', payload: { theme: 'dark', timeDisplay: 'local' } });
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSettingsStore } from '../../electron/services/settings-store.ts';
+import { makeDataDir } from '../fixtures/data-dir.ts';
+
+const dirs: Array<{ remove(): void }> = [];
+function dataDir() {
+  const dir = makeDataDir();
+  dirs.push(dir);
+  return dir.path;
+}
+afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
+
+describe('settings store', () => {
+  it('starts from defaults and persists updates to settings.json', () => {
+    const dir = dataDir();
+    const store = openSettingsStore({ dataDir: dir });
+    expect(store.get()).toEqual({ theme: 'auto', timeDisplay: 'local' });
+    store.update({ theme: 'dark' });
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({ theme: 'dark', timeDisplay: 'local' });
+    expect(openSettingsStore({ dataDir: dir }).get().theme).toBe('dark');
+  });
+
+  it('refuses an invalid value and keeps the file as it was', () => {
+    const dir = dataDir();
+    const store = openSettingsStore({ dataDir: dir });
+    store.update({ theme: 'light' });
+    expect(() => store.update({ theme: 'neon' as never })).toThrow(/theme/);
+    expect(openSettingsStore({ dataDir: dir }).get().theme).toBe('light');
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('moves an unreadable file aside with a warning instead of crashing or overwriting it', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "dark",');
+    const warnings: string[] = [];
+    const store = openSettingsStore({ dataDir: dir, warn: (message) => warnings.push(message) });
+    expect(store.get()).toEqual({ theme: 'auto', timeDisplay: 'local' });
+    expect(warnings[0]).toMatch(/settings\.json is unreadable \(not JSON: .*\); moved it to .*settings\.json\.broken-\d+/);
+    const aside = readdirSync(dir).find((name) => name.startsWith('settings.json.broken-'))!;
+    expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"theme": "dark",');
+    expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+  });
+
+  it('treats a well-formed file with a bad value as unreadable, naming the field', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "sepia"}');
+    const warnings: string[] = [];
+    openSettingsStore({ dataDir: dir, warn: (message) => warnings.push(message) });
+    expect(warnings[0]).toContain("field 'theme'");
+  });
+});
