@@ -2,6 +2,9 @@ import { platform, release } from 'node:os';
 import type { ConsoleHandlers, HostKind } from '../../shared/console-api/index.ts';
 import { createEventBus } from './event-bus.ts';
 import type { EventBus } from './event-bus.ts';
+import { openCredentialStore } from './credentials/credential-store.ts';
+import { openProfileStore } from './profiles/profile-store.ts';
+import { createProfilesService } from './profiles/profiles-service.ts';
 import { openSettingsStore } from './settings-store.ts';
 
 export interface ConsoleServicesOptions {
@@ -19,6 +22,7 @@ export interface ConsoleServices {
 export function createConsoleServices({ dataDir, host, version }: ConsoleServicesOptions): ConsoleServices {
   const events = createEventBus();
   const settings = openSettingsStore({ dataDir });
+  const profiles = createProfilesService({ dataDir, store: openProfileStore(dataDir), credentials: openCredentialStore(), events });
 
   const handlers: ConsoleHandlers = {
     'app/info': async () => ({ name: 'Opsdeck', version, host, dataDir, os: `${platform()} ${release()}` }),
@@ -28,6 +32,7 @@ export function createConsoleServices({ dataDir, host, version }: ConsoleService
       events.emit('settings/changed', next);
       return next;
     },
+    ...profiles.handlers,
   };
 
   return { handlers, events };

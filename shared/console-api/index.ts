@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { profilesEvents, profilesMethods } from './profiles.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
 
 export * from './app.ts';
 export * from './settings.ts';
+export * from './profiles.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
 export type { MethodSpec, MethodTable } from './method.ts';
@@ -12,11 +14,13 @@ export type { MethodSpec, MethodTable } from './method.ts';
 export const consoleMethods = {
   ...appMethods,
   ...settingsMethods,
+  ...profilesMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
 export const consoleEvents = {
   ...settingsEvents,
+  ...profilesEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;

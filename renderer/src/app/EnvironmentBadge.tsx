@@ -1,14 +1,9 @@
 import { Badge, Tooltip } from '@mantine/core';
-
-export interface ActiveProfile {
-  name: string;
-  environment: string;
-}
-
-const environmentColors: Record<string, string> = { prod: 'red', production: 'red', staging: 'orange', dev: 'blue' };
+import type { ProfileView } from '../../../shared/console-api/index.ts';
+import { environmentColor } from '../profiles/environment-color.ts';
 
 /** Which platform this window acts on; production is red on every screen. */
-export function EnvironmentBadge({ profile }: { profile: ActiveProfile | null }) {
+export function EnvironmentBadge({ profile }: { profile: ProfileView | null }) {
   if (profile === null) {
     return (
       <Tooltip label="No platform profile yet: add one in Settings">
@@ -18,10 +13,11 @@ export function EnvironmentBadge({ profile }: { profile: ActiveProfile | null })
       </Tooltip>
     );
   }
-  const color = environmentColors[profile.environment.toLowerCase()] ?? 'grape';
   return (
-    <Badge variant="filled" color={color} data-testid="environment-badge">
-      {profile.name} · {profile.environment}
-    </Badge>
+    <Tooltip label={profile.baseUrl}>
+      <Badge variant="filled" color={environmentColor(profile.environment, profile.color)} data-testid="environment-badge">
+        {profile.name} · {profile.environment}
+      </Badge>
+    </Tooltip>
   );
 }

@@ -2,6 +2,7 @@ import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { useProfiles } from '../profiles/useProfiles.ts';
 import { SectionView } from '../sections/SectionView.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
@@ -17,6 +18,8 @@ export function Shell() {
   const [navOpen, { toggle: toggleNav }] = useDisclosure(false);
   const { update } = useSettingsValue();
   const scheme = useComputedColorScheme('light');
+  const profiles = useProfiles();
+  const activeProfile = profiles.status === 'ready' ? (profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? null) : null;
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
@@ -27,7 +30,7 @@ export function Shell() {
             <Text fw={700} size="lg">
               Opsdeck
             </Text>
-            <EnvironmentBadge profile={null} />
+            <EnvironmentBadge profile={activeProfile} />
           </Group>
           <Group gap="md" wrap="nowrap">
             <ConnectionIndicator state={{ kind: 'not-connected' }} />

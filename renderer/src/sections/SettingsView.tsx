@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, ThemePreference, TimeDisplay } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
+import { ProfilesCard } from '../profiles/ProfilesCard.tsx';
 
 export function SettingsView() {
   const { settings, update } = useSettingsValue();
   return (
-    <Stack gap="lg" maw={760}>
+    <Stack gap="lg" maw={860}>
+      <ProfilesCard />
       <Card withBorder padding="lg">
         <Title order={4} mb="md">
           Appearance

@@ -1,0 +1,143 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import type { z } from 'zod';
+import { describeIssues } from '../../../shared/console-api/index.ts';
+import { problem } from '../../../shared/ops-api/common.ts';
+import { operations } from '../../../shared/ops-api/operations.ts';
+import type { OperationId } from '../../../shared/ops-api/operations.ts';
+import { createDispatcher } from './dispatcher.ts';
+import type { NetworkOptions } from './dispatcher.ts';
+import { OpsApiError } from './ops-api-error.ts';
+
+export interface OpsConnection extends NetworkOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export interface CallArgs {
+  /** Values for {placeholders} in the operation's path. */
+  path?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Makes a mutation safe to retry; sent as Idempotency-Key. */
+  idempotencyKey?: string;
+}
+
+type ResponseOf<Op extends OperationId> = (typeof operations)[Op] extends { response: infer S extends z.ZodType } ? z.output<S> : void;
+
+export interface RetryPolicy {
+  limit: number;
+  /** Longest Retry-After we wait for before giving up. */
+  maxRetryAfterMs: number;
+}
+
+/**
+ * The Ops API over ky: every response parsed with its shared/ schema, retries with jittered
+ * backoff on 429/502/503/504 and network errors (honouring Retry-After), and failures turned
+ * into OpsApiErrors that say which endpoint failed and why.
+ */
+export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy = { limit: 4, maxRetryAfterMs: 60_000 }) {
+  const dispatcher = createDispatcher(connection);
+  const root = connection.baseUrl.replace(/\/*$/, '/');
+  const http = ky.create({
+    timeout: connection.timeoutMs,
+    headers: { authorization: `Bearer ${connection.token}`, accept: 'application/json' },
+    retry: {
+      limit: retry.limit,
+      statusCodes: [429, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfterMs,
+      backoffLimit: 10_000,
+      jitter: true,
+      retryOnTimeout: true,
+    },
+    ...(dispatcher ? { dispatcher } : {}),
+  } as Parameters<typeof ky.create>[0]);
+
+  /** The response body as text plus its parsed, validated value. */
+  async function callWithText<Op extends OperationId>(op: Op, args: CallArgs = {}): Promise<{ text: string; value: ResponseOf<Op> }> {
+    const spec = operations[op];
+    const path = fillPath(spec.path, args.path ?? {});
+    const endpoint = `${spec.method.toUpperCase()} ${path}`;
+    let text: string;
+    try {
+      const response = await http(new URL(path.slice(1), root), {
+        method: spec.method,
+        searchParams: args.query,
+        json: args.body,
+        headers: args.idempotencyKey ? { 'idempotency-key': args.idempotencyKey } : undefined,
+        retry: args.idempotencyKey || spec.method === 'get' ? undefined : { limit: 0 },
+      });
+      text = await response.text();
+    } catch (error) {
+      throw await toOpsApiError(error, endpoint, spec.scope);
+    }
+    if (!('response' in spec)) return { text, value: undefined as ResponseOf<Op> };
+    return { text, value: parseBody(spec.response, text, endpoint) as ResponseOf<Op> };
+  }
+
+  return {
+    baseUrl: connection.baseUrl,
+    callWithText,
+    call: async <Op extends OperationId>(op: Op, args?: CallArgs) => (await callWithText(op, args)).value,
+  };
+}
+
+export type OpsApiClient = ReturnType<typeof createOpsApiClient>;
+
+function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`Missing path parameter '${name}' for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+function parseBody(schema: z.ZodType, text: string, endpoint: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new OpsApiError('contract', endpoint, 'the response is not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new OpsApiError('contract', endpoint, `the response does not match the Ops API contract: ${describeIssues(parsed.error, 1)}`);
+  }
+  return parsed.data;
+}
+
+async function toOpsApiError(error: unknown, endpoint: string, scope: string | null): Promise<OpsApiError> {
+  if (isTimeoutError(error)) return new OpsApiError('timeout', endpoint, 'the platform did not answer in time');
+  if (isNetworkError(error)) {
+    const cause = (error as { cause?: { code?: string; cause?: { code?: string } } }).cause;
+    const code = cause?.code ?? cause?.cause?.code ?? 'network error';
+    return new OpsApiError('network', endpoint, `cannot reach the platform (${code})`);
+  }
+  if (!isHTTPError(error)) return new OpsApiError('network', endpoint, (error as Error).message);
+
+  const status = error.response.status;
+  const parsed = problem.safeParse(error.data);
+  const detail = parsed.success ? parsed.data.detail : `${status} ${error.response.statusText}`;
+  switch (status) {
+    case 401:
+      return new OpsApiError('unauthorized', endpoint, 'token rejected (401): check the profile’s token', status);
+    case 403:
+      return new OpsApiError('forbidden', endpoint, `token lacks scope ${scopeNamed(detail) ?? scope ?? 'for this call'} (403)`, status);
+    case 404:
+      return new OpsApiError('not-found', endpoint, `not found: ${detail}`, status);
+    case 409:
+      return new OpsApiError('conflict', endpoint, `conflict: ${detail}`, status);
+    case 422:
+    case 400:
+      return new OpsApiError('invalid', endpoint, `invalid parameters: ${detail}`, status);
+    case 429:
+      return new OpsApiError('rate-limited', endpoint, 'the platform is rate limiting us; try again later', status);
+    default:
+      return new OpsApiError('server', endpoint, `the platform failed (${status}): ${detail}`, status);
+  }
+}
+
+function scopeNamed(detail: string): string | null {
+  return /\b([a-z]+:(?:read|write))\b/.exec(detail)?.[1] ?? null;
+}

@@ -1,0 +1,91 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultProfileOptions, profile as profileSchema } from '../../../shared/console-api/index.ts';
+import type { ConsoleHandlers, Profile, ProfileTestResult, ProfilesState } from '../../../shared/console-api/index.ts';
+import type { CredentialStore } from '../credentials/credential-store.ts';
+import type { EventBus } from '../event-bus.ts';
+import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
+import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import { uniqueProfileId } from './profile-id.ts';
+import type { ProfileStore } from './profile-store.ts';
+
+type ProfilesHandlers = Pick<ConsoleHandlers, 'profiles/list' | 'profiles/save' | 'profiles/remove' | 'profiles/activate' | 'profiles/test'>;
+
+export interface ProfilesServiceOptions {
+  dataDir: string;
+  store: ProfileStore;
+  credentials: CredentialStore;
+  events: EventBus;
+}
+
+/** Profiles and their tokens behind the console API; the token only ever flows inward. */
+export function createProfilesService({ dataDir, store, credentials, events }: ProfilesServiceOptions) {
+  async function state(): Promise<ProfilesState> {
+    const profiles = await Promise.all(
+      store.list().map(async (profile) => ({ ...profile, token: await credentials.storageOf(profile.id), builtIn: false })),
+    );
+    return { profiles, activeId: store.activeId(), keychain: await credentials.status() };
+  }
+
+  async function changed(): Promise<ProfilesState> {
+    const next = await state();
+    events.emit('profiles/changed', next);
+    return next;
+  }
+
+  /** Where to connect and with what token, for a saved profile. */
+  async function connectionFor(id: string): Promise<OpsConnection> {
+    const profile = requireProfile(id);
+    const token = await credentials.get(id);
+    if (token === null) throw new Error(`Profile '${profile.name}' has no saved token.`);
+    return { baseUrl: profile.baseUrl, token, ...profile.options };
+  }
+
+  function requireProfile(id: string): Profile {
+    const profile = store.get(id);
+    if (profile === null) throw new Error(`No profile with id '${id}'.`);
+    return profile;
+  }
+
+  const handlers: ProfilesHandlers = {
+    'profiles/list': state,
+    async 'profiles/save'(draft) {
+      const id = draft.id ?? uniqueProfileId(draft.name, (candidate) => store.get(candidate) !== null);
+      if (draft.id !== undefined) requireProfile(draft.id);
+      const profile = profileSchema.parse({ ...draft, id, options: draft.options ?? defaultProfileOptions });
+      if (draft.token !== undefined) await credentials.set(id, draft.token, draft.tokenStorage);
+      store.put(profile);
+      if (store.activeId() === null) store.activate(id);
+      return changed();
+    },
+    async 'profiles/remove'({ id, deleteCache }) {
+      requireProfile(id);
+      await credentials.delete(id);
+      store.remove(id);
+      if (deleteCache) removeCacheFiles(dataDir, id);
+      return changed();
+    },
+    async 'profiles/activate'({ id }) {
+      requireProfile(id);
+      store.activate(id);
+      return changed();
+    },
+    async 'profiles/test'(input): Promise<ProfileTestResult> {
+      const connection = 'id' in input ? await connectionFor(input.id) : { baseUrl: input.baseUrl, token: input.token, ...input.options };
+      const client = createOpsApiClient(connection, { limit: 1, maxRetryAfterMs: 5_000 });
+      const started = performance.now();
+      try {
+        const me = await client.call('getMe');
+        return { ok: true, me, latencyMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+  };
+
+  return { handlers, connectionFor };
+}
+
+function removeCacheFiles(dataDir: string, id: string) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, 'cache', `${id}.sqlite${suffix}`), { force: true });
+}
