@@ -1,0 +1,32 @@
+/** A parsed audit query: free text and field filters, all ANDed together. */
+export interface AuditQuery {
+  terms: TextTerm[];
+  filters: FieldFilter[];
+}
+
+export interface TextTerm {
+  text: string;
+  /** "quoted phrase" rather than a bare word. */
+  phrase: boolean;
+  negated: boolean;
+}
+
+export type QueryField = 'actor' | 'tenant' | 'action' | 'target' | 'outcome' | 'ip' | 'request' | 'after' | 'before';
+
+export interface FieldFilter {
+  field: QueryField;
+  /** Alternatives (outcome:failure,denied); any one matches. */
+  values: string[];
+  negated: boolean;
+  /** 1-based column of the filter in the query text. */
+  position: number;
+}
+
+export interface QueryError {
+  message: string;
+  /** 1-based column. */
+  position: number;
+  length: number;
+}
+
+export type ParseResult = { ok: true; query: AuditQuery } | { ok: false; error: QueryError };
