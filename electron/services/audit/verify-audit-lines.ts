@@ -1,0 +1,57 @@
+import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
+import type { SignatureCheck, VerifyReport } from '../../../shared/audit/verify-report.ts';
+import { ChainVerifier } from './chain-verifier.ts';
+import { assessCompleteness } from './completeness.ts';
+import { compareWithManifest } from './manifest-check.ts';
+import { checkManifestSignature } from './manifest-signature.ts';
+import type { LineBatch } from './ndjson-lines.ts';
+import { ProblemLog } from './problem-log.ts';
+import type { KnownKey } from './public-keys.ts';
+import { readEventBatches } from './read-event-batches.ts';
+
+export interface VerifySource {
+  file: string | null;
+  manifestFile: string | null;
+  manifest: ExportManifest | null;
+  /** Keys to check the manifest's signature with. */
+  keys: KnownKey[];
+  /** SHA-256 of the bytes the lines came from, once they are all read; null when not from a file. */
+  sha256(): string | null;
+  /** Worker threads to parse and hash on; 0 for none. */
+  workers: number;
+}
+
+/** Verifies raw NDJSON event lines (from a file, an import or the cache) into the report of ops-api.md. */
+export async function verifyAuditLines(batches: AsyncIterable<LineBatch>, source: VerifySource): Promise<VerifyReport> {
+  const problems = new ProblemLog();
+  const chain = new ChainVerifier(problems);
+  for await (const { firstLine, reads } of readEventBatches(batches, source.workers)) {
+    for (let index = 0; index < reads.length; index++) chain.add(firstLine + index, reads[index]!);
+  }
+  const { manifest } = source;
+  const filtered = manifest !== null && manifest.query !== null;
+  const summary = chain.finish(filtered);
+  const sha256 = source.sha256();
+  if (manifest !== null) {
+    for (const mismatch of compareWithManifest(manifest, summary, sha256)) problems.add(mismatch);
+  }
+  const signature: SignatureCheck =
+    manifest === null ? { status: 'absent', key_id: null, detail: 'There is no manifest, so nothing is signed.' } : checkManifestSignature(manifest, source.keys);
+  return {
+    intact: problems.empty && signature.status !== 'invalid' && signature.status !== 'unknown_key',
+    file: source.file,
+    manifest_file: source.manifestFile,
+    lines: summary.lines,
+    events: summary.events,
+    first_seq: summary.firstSeq,
+    last_seq: summary.lastSeq,
+    sha256,
+    filtered,
+    seq_gaps: summary.seqGaps,
+    completeness: assessCompleteness(problems, summary, manifest, signature),
+    signature,
+    problem_counts: problems.counts,
+    problems: problems.listed,
+    problems_omitted: problems.omitted,
+  };
+}

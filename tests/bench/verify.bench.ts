@@ -1,0 +1,52 @@
+// Verify throughput and memory on a large export of ~700-byte events, streamed to a temp file.
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyExportFile } from '../../electron/services/audit/verify-export-file.ts';
+import { generateChain } from '../fixtures/audit-chain.ts';
+import type { BenchResult, BenchSuite } from './bench.ts';
+
+const eventCount = Number(process.env.OPSDECK_BENCH_VERIFY_EVENTS ?? 1_000_000);
+
+export const suite: BenchSuite = {
+  name: 'verify',
+  async run(): Promise<BenchResult[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-verify-'));
+    try {
+      const file = join(dir, 'audit.ndjson');
+      writeChain(file, eventCount);
+      const bytes = statSync(file).size;
+      const rssBefore = process.memoryUsage.rss();
+      let peakRss = rssBefore;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+      const started = performance.now();
+      const report = await verifyExportFile(file);
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      if (!report.intact || report.events !== eventCount) throw new Error(`verify bench: the generated chain did not verify: ${JSON.stringify(report.problem_counts)}`);
+      const mib = (value: number) => Math.round(value / 2 ** 20);
+      return [
+        { name: 'verify NDJSON', value: Math.round(eventCount / seconds), unit: 'events/s', target: '>= 100000', note: `${eventCount.toLocaleString('en-US')} events, ${Math.round(bytes / eventCount)} bytes each` },
+        { name: 'verify peak RSS', value: mib(peakRss), unit: 'MiB', note: `${mib(rssBefore)} MiB before verifying` },
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Writes the chain in chunks so generating it costs no memory to speak of. */
+function writeChain(file: string, count: number): void {
+  const fd = openSync(file, 'w');
+  let chunk = '';
+  for (const event of generateChain(count)) {
+    chunk += `${JSON.stringify(event)}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
