@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import { syncResource } from '../../../shared/console-api/index.ts';
+import type { SyncResource } from '../../../shared/console-api/index.ts';
+
+/** A successful sync step, written in the same transaction as its rows. */
+export interface SyncMark {
+  resource: SyncResource;
+  /** Where the next request resumes (null: start over next time, e.g. a full list ended). */
+  cursor: string | null;
+  at: number;
+}
+
+export interface SyncState {
+  resource: SyncResource;
+  cursor: string | null;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  ftsIndexedUpto: number;
+}
+
+/** A success clears the resource's error: last_error is the current problem, not a history. */
+export function markSynced(db: Database, { resource, cursor, at }: SyncMark): void {
+  db.prepare(
+    `INSERT INTO sync_state (resource, cursor, last_success_at, last_attempt_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (resource) DO UPDATE SET cursor = excluded.cursor, last_success_at = excluded.last_success_at,
+       last_attempt_at = excluded.last_attempt_at, last_error = NULL, last_error_at = NULL`,
+  ).run(resource, cursor, at, at);
+}
+
+/** Keeps the cursor and the last success: the data cached so far stays valid. */
+export function markSyncFailed(db: Database, resource: SyncResource, message: string, at: number): void {
+  db.prepare(
+    `INSERT INTO sync_state (resource, last_attempt_at, last_error, last_error_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (resource) DO UPDATE SET last_attempt_at = excluded.last_attempt_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
+  ).run(resource, at, message, at);
+}
+
+/** Every resource the cache has a state for. */
+export function readSyncState(db: Database): SyncState[] {
+  const rows = db
+    .prepare(
+      `SELECT resource, cursor, last_success_at AS lastSuccessAt, last_attempt_at AS lastAttemptAt, last_error AS lastError,
+              last_error_at AS lastErrorAt, fts_indexed_upto AS ftsIndexedUpto
+       FROM sync_state ORDER BY resource`,
+    )
+    .all() as Array<SyncState & { resource: string }>;
+  return rows.filter((row): row is SyncState => syncResource.safeParse(row.resource).success);
+}

@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import { markSynced } from './sync-state.ts';
+import type { SyncMark } from './sync-state.ts';
+
+export type SqlValue = string | number | null;
+
+/** How one kind of synced item is stored: its table, its columns, and the row of an item. */
+export interface CacheTable<T> {
+  name: string;
+  columns: readonly string[];
+  /** true: a newer copy replaces the cached row (snapshots); false: a second copy is an error (audit events). */
+  replace: boolean;
+  row(item: T, syncedAt: number): Record<string, SqlValue>;
+}
+
+/** Items bound to their table, ready to be written inside writeSynced's transaction. */
+export interface RowsWrite {
+  write(db: Database, syncedAt: number): void;
+}
+
+export function rowsOf<T>(table: CacheTable<T>, items: readonly T[]): RowsWrite {
+  return {
+    write(db, syncedAt) {
+      const verb = table.replace ? 'INSERT OR REPLACE' : 'INSERT';
+      const insert = db.prepare(`${verb} INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map((column) => `@${column}`).join(', ')})`);
+      for (const item of items) insert.run(table.row(item, syncedAt));
+    },
+  };
+}
+
+/**
+ * Writes the rows and advances the resource's sync state in one transaction: after a crash
+ * the cache holds either both or neither, so the sync resumes with no gap and no duplicate.
+ */
+export function writeSynced(db: Database, mark: SyncMark, writes: readonly RowsWrite[]): void {
+  db.transaction(() => {
+    for (const rows of writes) rows.write(db, mark.at);
+    markSynced(db, mark);
+  })();
+}

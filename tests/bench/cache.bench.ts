@@ -1,0 +1,70 @@
+// The local cache on 1,000,000 realistic audit events (issue 5 targets): write through
+// appendAuditPage, full-text catch-up, hot queries, peak RSS. `npm run bench cache`
+import { statSync } from 'node:fs';
+import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
+import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
+import { indexAuditText } from '../../electron/services/cache/index-audit-text.ts';
+import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
+import { inPages, receivedAuditEvents } from '../fixtures/audit-events-for-cache.ts';
+import { hotQueries } from '../fixtures/audit-hot-queries.ts';
+import { makeDataDir } from '../fixtures/data-dir.ts';
+import type { BenchResult, BenchSuite } from './bench.ts';
+
+const events = 1_000_000;
+const pageSize = 20_000;
+const runsPerQuery = 200;
+
+export const suite: BenchSuite = {
+  name: 'cache',
+  async run() {
+    const dir = makeDataDir('opsdeck-bench-cache-');
+    const path = cacheDbPath(dir.path, 'bench');
+    let peakRss = 0;
+    const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+    try {
+      const { db } = openCacheDb(path, { log: console.warn });
+      let writeMs = 0;
+      for (const page of inPages(receivedAuditEvents({ count: events }), pageSize)) {
+        const started = performance.now();
+        appendAuditPage(db, page);
+        writeMs += performance.now() - started;
+        sampleRss();
+      }
+      const indexStarted = performance.now();
+      indexAuditText(db, { batchSize: pageSize });
+      const indexMs = performance.now() - indexStarted;
+      sampleRss();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      const bytes = statSync(path).size;
+
+      const reopenStarted = performance.now();
+      const reopened = openCacheDb(path, { log: console.warn }).db;
+      const reopenMs = performance.now() - reopenStarted;
+      const results: BenchResult[] = [
+        { name: 'audit write, searchable by fields', value: Math.round(events / (writeMs / 1000)), unit: 'events/s', target: '>= 100000', note: `appendAuditPage, pages of ${pageSize.toLocaleString('en-US')}` },
+        { name: 'full-text catch-up', value: Math.round(events / (indexMs / 1000)), unit: 'events/s', target: '>= 50000', note: 'indexAuditText' },
+        { name: 'open with quick_check', value: Math.round(reopenMs), unit: 'ms', note: `${(bytes / 2 ** 20).toFixed(0)} MiB file` },
+      ];
+      for (const query of hotQueries(reopened)) {
+        const statement = reopened.prepare(query.sql);
+        const times: number[] = [];
+        for (let run = 0; run < runsPerQuery; run++) {
+          const started = performance.now();
+          statement.all(...query.params);
+          times.push(performance.now() - started);
+        }
+        times.sort((a, b) => a - b);
+        const p95 = times[Math.floor(times.length * 0.95)]!;
+        const keyset = query.name.startsWith('keyset');
+        results.push({ name: `p95 ${query.name}`, value: Math.round(p95 * 100) / 100, unit: 'ms', target: keyset ? '<= 5' : '<= 10' });
+      }
+      reopened.close();
+      sampleRss();
+      results.push({ name: 'peak RSS', value: Math.round(peakRss / 2 ** 20), unit: 'MiB', target: '<= 500', note: 'includes generating the events' });
+      return results;
+    } finally {
+      dir.remove();
+    }
+  },
+};
