@@ -5,7 +5,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/app/main.ts'),
+          // Worker threads: main.ts finds them beside itself as <name>.worker.js.
+          'demo-platform.worker': resolve('electron/services/workers/demo-platform.worker.ts'),
+          'sync.worker': resolve('electron/services/workers/sync.worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -19,7 +19,8 @@ function layerOf(file) {
 /** Which project layers each layer may import. */
 const mayImport = {
   'electron/app': ['electron/app', 'electron/services', 'shared'],
-  'electron/services': ['electron/services', 'shared'],
+  // The built-in Demo profile runs the reference platform in a worker of the main process.
+  'electron/services': ['electron/services', 'platform', 'shared'],
   'electron/web': ['electron/web', 'electron/services', 'shared'],
   'electron/cli': ['electron/cli', 'electron/services', 'electron/web', 'platform', 'shared'],
   preload: ['preload', 'shared'],

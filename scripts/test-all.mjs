@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Every check `npm test` runs, in order, each timed; the run fails if any step fails.
 import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 import { projectRoot } from './node-version.mjs';
 
 const steps = [
@@ -10,11 +11,12 @@ const steps = [
   ['end-to-end tests (Playwright, Chromium)', 'playwright', ['test']],
 ];
 
+const env = { ...process.env, PATH: [join(projectRoot, 'node_modules', '.bin'), process.env.PATH].join(delimiter) };
 const results = [];
 for (const [title, command, args] of steps) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, { cwd: projectRoot, env, stdio: 'inherit', shell: process.platform === 'win32' });
   results.push({ title, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
 }
 

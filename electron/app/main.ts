@@ -37,7 +37,13 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
     serveRenderer(join(import.meta.dirname, '../renderer'));
 
-    const services = createConsoleServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    const services = createConsoleServices({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      workers: (name) => join(import.meta.dirname, `${name}.worker.js`),
+    });
+    app.on('will-quit', () => void services.close());
     const isTrusted = createSenderCheck(() => mainWindow?.webContents ?? null, trustedOrigins);
     bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
     services.events.subscribe((event, payload) => mainWindow?.webContents.send('console:event', { event, payload }));

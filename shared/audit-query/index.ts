@@ -3,3 +3,4 @@ export * from './fields.ts';
 export * from './ip-value.ts';
 export * from './parse.ts';
 export * from './time-value.ts';
+export * from './edit.ts';

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
+import { syncEvents, syncMethods } from './sync.ts';
 
 export * from './app.ts';
 export * from './settings.ts';
 export * from './profiles.ts';
+export * from './sync.ts';
+export * from './audit.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
 export type { MethodSpec, MethodTable } from './method.ts';
@@ -15,12 +19,15 @@ export const consoleMethods = {
   ...appMethods,
   ...settingsMethods,
   ...profilesMethods,
+  ...syncMethods,
+  ...auditMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
 export const consoleEvents = {
   ...settingsEvents,
   ...profilesEvents,
+  ...syncEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;

@@ -39,10 +39,20 @@ export type ProfileView = z.infer<typeof profileView>;
 export const keychainStatus = z.object({ available: z.boolean(), detail: z.string() });
 export type KeychainStatus = z.infer<typeof keychainStatus>;
 
+/** The built-in Demo profile's platform, which starts with the console. */
+export const demoStatus = z.object({
+  status: z.enum(['off', 'starting', 'running', 'failed']),
+  message: z.string().nullable(),
+});
+export type DemoStatusView = z.infer<typeof demoStatus>;
+
+export const demoProfileId = 'demo';
+
 export const profilesState = z.object({
   profiles: z.array(profileView),
   activeId: z.string().nullable(),
   keychain: keychainStatus,
+  demo: demoStatus,
 });
 export type ProfilesState = z.infer<typeof profilesState>;
 

@@ -9,15 +9,15 @@ import { assertSecretServiceSession, secretToolLookup } from '../fixtures/secret
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 beforeAll(assertSecretServiceSession);
 
 function console() {
   const dataDir = makeDataDir();
-  const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'test' });
+  const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'test', demo: null });
   const call = createDispatch(services.handlers, () => {});
-  cleanups.push(dataDir.remove);
+  cleanups.push(dataDir.remove, () => services.close());
   return { dataDir: dataDir.path, call, services };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuditQuery, parseIpValue, resolveTimeValue } from '../../shared/audit-query/index.ts';
+import { addFilter, parseAuditQuery, parseIpValue, resolveTimeValue, withTimeRange } from '../../shared/audit-query/index.ts';
 
 function parsed(input: string) {
   const result = parseAuditQuery(input);
@@ -91,5 +91,18 @@ describe('query values', () => {
     expect(parseIpValue('2001:db8::1')).toEqual({ kind: 'exact', value: '2001:db8::1' });
     expect(parseIpValue('2001:db8::1::2')).toBeNull();
     expect(parseIpValue('not-an-ip')).toBeNull();
+  });
+});
+
+describe('editing queries', () => {
+  it('adds filters, quoting values with spaces, negated with alt-click', () => {
+    expect(addFilter('', 'action', 'invoice.paid')).toBe('action:invoice.paid');
+    expect(addFilter('login ', 'actor', 'ci bot', true)).toBe('login -actor:"ci bot"');
+    expect(parseAuditQuery(addFilter('x', 'actor', 'a b')).ok).toBe(true);
+  });
+
+  it('replaces the time range and keeps everything else', () => {
+    expect(withTimeRange('tenant:acme after:24h "api key" before:1h', '2026-11-01T00:00:00.000Z', null)).toBe('tenant:acme "api key" after:2026-11-01T00:00:00.000Z');
+    expect(withTimeRange('after:7d', '2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z')).toBe('after:2026-11-01T00:00:00.000Z before:2026-11-02T00:00:00.000Z');
   });
 });

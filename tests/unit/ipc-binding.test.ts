@@ -10,7 +10,7 @@ import { FakeIpcMain, fakeWindow } from '../fixtures/fake-ipc-main.ts';
 
 function bound() {
   const dataDir = makeDataDir();
-  const services = createConsoleServices({ dataDir: dataDir.path, host: 'electron', version: '1.2.3' });
+  const services = createConsoleServices({ dataDir: dataDir.path, host: 'electron', version: '1.2.3', demo: null });
   const ipcMain = new FakeIpcMain();
   const window = fakeWindow(7, 'app://opsdeck/index.html');
   const isTrusted = createSenderCheck(() => window.contents as unknown as WebContents, ['app://opsdeck']);

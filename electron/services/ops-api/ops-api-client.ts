@@ -61,12 +61,14 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
     const endpoint = `${spec.method.toUpperCase()} ${path}`;
     let text: string;
     try {
+      // Only set what this call adds: ky reads an explicit `undefined` as "remove the default".
       const response = await http(new URL(path.slice(1), root), {
         method: spec.method,
-        searchParams: args.query,
-        json: args.body,
-        headers: args.idempotencyKey ? { 'idempotency-key': args.idempotencyKey } : undefined,
-        retry: args.idempotencyKey || spec.method === 'get' ? undefined : { limit: 0 },
+        ...(args.query ? { searchParams: withoutUndefined(args.query) } : {}),
+        ...(args.body === undefined ? {} : { json: args.body }),
+        ...(args.idempotencyKey ? { headers: { 'idempotency-key': args.idempotencyKey } } : {}),
+        // A mutation is retried only when an Idempotency-Key makes the retry safe.
+        ...(args.idempotencyKey || spec.method === 'get' ? {} : { retry: { limit: 0 } }),
       });
       text = await response.text();
     } catch (error) {
@@ -84,6 +86,10 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
 }
 
 export type OpsApiClient = ReturnType<typeof createOpsApiClient>;
+
+function withoutUndefined(query: Record<string, string | number | undefined>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+}
 
 function fillPath(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultProfileOptions, profile as profileSchema } from '../../../shared/console-api/index.ts';
-import type { ConsoleHandlers, Profile, ProfileTestResult, ProfilesState } from '../../../shared/console-api/index.ts';
+import { defaultProfileOptions, demoProfileId, profile as profileSchema } from '../../../shared/console-api/index.ts';
+import type { ConsoleHandlers, DemoStatusView, Profile, ProfileTestResult, ProfileView, ProfilesState } from '../../../shared/console-api/index.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
+import type { DemoPlatformHost } from '../demo/demo-platform-host.ts';
 import type { EventBus } from '../event-bus.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
@@ -16,15 +17,39 @@ export interface ProfilesServiceOptions {
   store: ProfileStore;
   credentials: CredentialStore;
   events: EventBus;
+  demo: DemoPlatformHost | null;
 }
 
 /** Profiles and their tokens behind the console API; the token only ever flows inward. */
-export function createProfilesService({ dataDir, store, credentials, events }: ProfilesServiceOptions) {
+export function createProfilesService({ dataDir, store, credentials, events, demo }: ProfilesServiceOptions) {
+  void demo?.ready.then((status) => {
+    if (status.status === 'running' && store.activeId() === null) store.activate(demoProfileId);
+    return changed();
+  });
+
   async function state(): Promise<ProfilesState> {
-    const profiles = await Promise.all(
-      store.list().map(async (profile) => ({ ...profile, token: await credentials.storageOf(profile.id), builtIn: false })),
+    const saved = await Promise.all(
+      store.list().map(async (profile): Promise<ProfileView> => ({ ...profile, token: await credentials.storageOf(profile.id), builtIn: false })),
     );
-    return { profiles, activeId: store.activeId(), keychain: await credentials.status() };
+    const demoProfile = demoView();
+    return {
+      profiles: demoProfile ? [demoProfile, ...saved] : saved,
+      activeId: store.activeId(),
+      keychain: await credentials.status(),
+      demo: demoStatusView(),
+    };
+  }
+
+  function demoView(): ProfileView | null {
+    const status = demo?.current();
+    if (status?.status !== 'running') return null;
+    return { id: demoProfileId, name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, token: 'session', builtIn: true };
+  }
+
+  function demoStatusView(): DemoStatusView {
+    const status = demo?.current();
+    if (status === undefined) return { status: 'off', message: null };
+    return { status: status.status, message: status.status === 'failed' ? status.message : null };
   }
 
   async function changed(): Promise<ProfilesState> {
@@ -35,6 +60,11 @@ export function createProfilesService({ dataDir, store, credentials, events }: P
 
   /** Where to connect and with what token, for a saved profile. */
   async function connectionFor(id: string): Promise<OpsConnection> {
+    const demoStatus = demo?.current();
+    if (id === demoProfileId && demoStatus !== undefined) {
+      if (demoStatus.status === 'running') return { baseUrl: demoStatus.url, token: demoStatus.token, ...defaultProfileOptions };
+      throw new Error(demoStatus.status === 'starting' ? 'The demo platform is still starting.' : demoStatus.message);
+    }
     const profile = requireProfile(id);
     const token = await credentials.get(id);
     if (token === null) throw new Error(`Profile '${profile.name}' has no saved token.`);
@@ -42,15 +72,20 @@ export function createProfilesService({ dataDir, store, credentials, events }: P
   }
 
   function requireProfile(id: string): Profile {
+    if (id === demoProfileId) throw new Error('The built-in Demo profile cannot be edited or removed.');
     const profile = store.get(id);
     if (profile === null) throw new Error(`No profile with id '${id}'.`);
     return profile;
   }
 
+  function requireUsable(id: string): void {
+    if (id === demoProfileId ? demoView() === null : store.get(id) === null) throw new Error(`No profile with id '${id}' to use.`);
+  }
+
   const handlers: ProfilesHandlers = {
     'profiles/list': state,
     async 'profiles/save'(draft) {
-      const id = draft.id ?? uniqueProfileId(draft.name, (candidate) => store.get(candidate) !== null);
+      const id = draft.id ?? uniqueProfileId(draft.name, (candidate) => candidate === demoProfileId || store.get(candidate) !== null);
       if (draft.id !== undefined) requireProfile(draft.id);
       const profile = profileSchema.parse({ ...draft, id, options: draft.options ?? defaultProfileOptions });
       if (draft.token !== undefined) await credentials.set(id, draft.token, draft.tokenStorage);
@@ -66,7 +101,7 @@ export function createProfilesService({ dataDir, store, credentials, events }: P
       return changed();
     },
     async 'profiles/activate'({ id }) {
-      requireProfile(id);
+      requireUsable(id);
       store.activate(id);
       return changed();
     },

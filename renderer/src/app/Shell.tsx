@@ -9,6 +9,7 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { EnvironmentBadge } from './EnvironmentBadge.tsx';
 import { sections } from './sections.ts';
 import { useSettingsValue } from './SettingsContext.tsx';
+import { useSyncStatus } from './useSyncStatus.ts';
 import { useHashRoute } from './useHashRoute.ts';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
@@ -19,6 +20,7 @@ export function Shell() {
   const { update } = useSettingsValue();
   const scheme = useComputedColorScheme('light');
   const profiles = useProfiles();
+  const sync = useSyncStatus();
   const activeProfile = profiles.status === 'ready' ? (profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? null) : null;
 
   return (
@@ -33,7 +35,7 @@ export function Shell() {
             <EnvironmentBadge profile={activeProfile} />
           </Group>
           <Group gap="md" wrap="nowrap">
-            <ConnectionIndicator state={{ kind: 'not-connected' }} />
+            <ConnectionIndicator status={sync.status === 'ready' ? sync.value : null} />
             <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette" className="palette-trigger">
               <Group gap={8} wrap="nowrap">
                 <IconSearch size={16} />

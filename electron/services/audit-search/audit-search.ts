@@ -1,0 +1,149 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { parseAuditQuery } from '../../../shared/audit-query/index.ts';
+import type { AuditQuery } from '../../../shared/audit-query/index.ts';
+import type { AuditEventDetail, AuditFacets, AuditHistogram, AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
+import { eventDigest } from '../audit/event-digest.ts';
+import { ftsIndexedUpto } from '../cache/index-audit-text.ts';
+import { compileAuditQuery, ipMatches } from './compile-query.ts';
+import type { CompiledQuery } from './compile-query.ts';
+
+const rowColumns = `seq, id, ts, tenant_id, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
+  action, target_type, target_id, json_extract(raw, '$.target.name') AS target_name, outcome, ip, request_id`;
+
+interface RowRecord {
+  seq: number;
+  id: string;
+  ts: number;
+  tenant_id: string | null;
+  actor_type: string;
+  actor_id: string;
+  actor_email: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_name: string | null;
+  outcome: AuditRow['outcome'];
+  ip: string | null;
+  request_id: string | null;
+}
+
+const facetSample = 100_000;
+
+export type AuditSearch = ReturnType<typeof createAuditSearch>;
+
+/** Answers audit queries over one cache database (a profile's, or an imported source). */
+export function createAuditSearch(db: Database, now: () => number = Date.now) {
+  db.function('ip_matches', { deterministic: true }, ipMatches);
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
+  function compile(query: AuditQuery): CompiledQuery {
+    return compileAuditQuery(query, {
+      now: now(),
+      tenantId: (value) => (prepared('SELECT id FROM tenants WHERE slug = ?').pluck().get(value) as string | undefined) ?? value,
+    });
+  }
+
+  return {
+    search({ q, beforeSeq, limit, withTotal }: { q: string; beforeSeq?: number; limit: number; withTotal: boolean }): AuditSearchResult {
+      const started = performance.now();
+      const newestSeq = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? null;
+      const parsed = parseAuditQuery(q);
+      if (!parsed.ok) return { rows: [], total: null, nextBeforeSeq: null, error: parsed.error, textIndexedUpTo: ftsIndexedUpto(db), newestSeq, tookMs: 0 };
+      const { where, params } = compile(parsed.query);
+      const page = beforeSeq === undefined ? '' : ' AND seq < ?';
+      const records = prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${where}${page} ORDER BY seq DESC LIMIT ?`).all(
+        ...params,
+        ...(beforeSeq === undefined ? [] : [beforeSeq]),
+        limit,
+      ) as RowRecord[];
+      const total = withTotal ? (prepared(`SELECT count(*) FROM audit_events WHERE ${where}`).pluck().get(...params) as number) : null;
+      return {
+        rows: records.map(toRow),
+        total,
+        nextBeforeSeq: records.length === limit ? records.at(-1)!.seq : null,
+        error: null,
+        textIndexedUpTo: ftsIndexedUpto(db),
+        newestSeq,
+        tookMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+    },
+
+    facets(q: string): AuditFacets {
+      const parsed = parseAuditQuery(q);
+      if (!parsed.ok) return { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: facetSample };
+      const { where, params } = compile(parsed.query);
+      const top = (expression: string) =>
+        prepared(
+          `SELECT ${expression} AS value, count(*) AS count FROM (SELECT * FROM audit_events WHERE ${where} ORDER BY seq DESC LIMIT ${facetSample})
+           WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value LIMIT 8`,
+        ).all(...params) as Array<{ value: string; count: number }>;
+      return {
+        actions: top('action'),
+        actors: top('coalesce(actor_email, actor_id)'),
+        tenants: top('tenant_id'),
+        outcomes: top('outcome'),
+        sampledUpTo: facetSample,
+      };
+    },
+
+    histogram(q: string, bucketCount: number): AuditHistogram {
+      const parsed = parseAuditQuery(q);
+      if (!parsed.ok) return { bucketMs: 0, buckets: [] };
+      const { where, params } = compile(parsed.query);
+      const range = prepared(`SELECT min(ts) AS first, max(ts) AS last FROM audit_events WHERE ${where}`).get(...params) as { first: number | null; last: number | null };
+      if (range.first === null || range.last === null) return { bucketMs: 0, buckets: [] };
+      const bucketMs = Math.max(1_000, Math.ceil((range.last - range.first + 1) / bucketCount));
+      const counts = prepared(`SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM audit_events WHERE ${where} GROUP BY bucket`).all(
+        range.first,
+        bucketMs,
+        ...params,
+      ) as Array<{ bucket: number; count: number }>;
+      return { bucketMs, buckets: counts.map(({ bucket, count }) => ({ at: range.first! + bucket * bucketMs, count })) };
+    },
+
+    event(seq: number): AuditEventDetail | null {
+      const raw = prepared('SELECT raw FROM audit_events WHERE seq = ?').pluck().get(seq) as string | undefined;
+      if (raw === undefined) return null;
+      const event = JSON.parse(raw) as Record<string, unknown>;
+      const computedHash = eventDigest(event);
+      return { raw, computedHash, hashVerified: computedHash === event.hash };
+    },
+
+    suggest(field: string, prefix: string): string[] {
+      const column = { actor: 'actor_email', action: 'action', tenant: 'tenant_id', request: 'request_id', ip: 'ip' }[field];
+      if (column === undefined) return [];
+      const fromTenants =
+        field === 'tenant' ? (prepared('SELECT slug FROM tenants WHERE slug >= ? AND slug < ? ORDER BY slug LIMIT 10').pluck().all(prefix, `${prefix}\uffff`) as string[]) : [];
+      const fromEvents = prepared(`SELECT DISTINCT ${column} FROM audit_events WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT 10`)
+        .pluck()
+        .all(prefix, `${prefix}\uffff`) as string[];
+      return [...new Set([...fromTenants, ...fromEvents])].slice(0, 10);
+    },
+  };
+}
+
+function toRow(record: RowRecord): AuditRow {
+  return {
+    seq: record.seq,
+    id: record.id,
+    occurredAt: new Date(record.ts).toISOString(),
+    tenantId: record.tenant_id,
+    actorType: record.actor_type,
+    actorId: record.actor_id,
+    actorEmail: record.actor_email,
+    actorName: record.actor_name,
+    action: record.action,
+    targetType: record.target_type,
+    targetId: record.target_id,
+    targetName: record.target_name,
+    outcome: record.outcome,
+    ip: record.ip,
+    requestId: record.request_id,
+  };
+}

@@ -1,0 +1,107 @@
+import type { AuditQuery, FieldFilter, TextTerm } from '../../../shared/audit-query/index.ts';
+import { ipv4ToNumber, parseIpValue, resolveTimeValue } from '../../../shared/audit-query/index.ts';
+import { tenantTextToken } from '../cache/index-audit-text.ts';
+
+/** A WHERE clause over audit_events (alias-free) and its parameters. */
+export interface CompiledQuery {
+  where: string;
+  params: Array<string | number>;
+}
+
+type Sql = { sql: string; params: Array<string | number> };
+
+export interface CompileContext {
+  now: number;
+  /** A tenant id for a tenant: value that may be a slug. */
+  tenantId(value: string): string;
+}
+
+/**
+ * Turns a parsed query into SQL that the (column, seq) indexes and the FTS table can answer
+ * newest-first without sorting. Time bounds become seq bounds (seq order is time order), free
+ * text becomes an FTS5 match on the rowid, so every plan ends in a backwards walk by seq.
+ */
+export function compileAuditQuery(query: AuditQuery, context: CompileContext): CompiledQuery {
+  const clauses: string[] = [];
+  const params: Array<string | number> = [];
+  const tenantScope = query.filters.find((filter) => filter.field === 'tenant' && !filter.negated && filter.values.length === 1);
+
+  for (const filter of query.filters) {
+    const compiled = compileFilter(filter, context);
+    clauses.push(filter.negated ? `NOT (${compiled.sql})` : compiled.sql);
+    params.push(...compiled.params);
+  }
+
+  const positive = query.terms.filter((term) => !term.negated);
+  const negative = query.terms.filter((term) => term.negated);
+  if (positive.length > 0) {
+    // Tenant-scoped text search narrows inside the FTS index itself.
+    const scope = tenantScope ? `tenant : ${ftsString(tenantTextToken(context.tenantId(tenantScope.values[0]!)))} AND ` : '';
+    clauses.push(`seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
+    params.push(scope + positive.map(ftsTerm).join(' AND '));
+  }
+  if (negative.length > 0) {
+    clauses.push(`seq NOT IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
+    params.push(negative.map(ftsTerm).join(' OR '));
+  }
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+}
+
+function compileFilter(filter: FieldFilter, { now, tenantId }: CompileContext): Sql {
+  const anyOf = (compile: (value: string) => Sql): Sql => {
+    const parts = filter.values.map(compile);
+    return { sql: parts.length === 1 ? parts[0]!.sql : `(${parts.map((part) => part.sql).join(' OR ')})`, params: parts.flatMap((part) => part.params) };
+  };
+  const time = () => resolveTimeValue(filter.values[0]!, now)!;
+  switch (filter.field) {
+    case 'actor':
+      return anyOf((value) => ({ sql: '(actor_id = ? OR actor_email = ?)', params: [value, value] }));
+    case 'tenant':
+      return anyOf((value) => ({ sql: 'tenant_id = ?', params: [tenantId(value)] }));
+    case 'action':
+      return anyOf((value) => (value.endsWith('*') ? { sql: '(action >= ? AND action < ?)', params: prefixRange(value.slice(0, -1)) } : { sql: 'action = ?', params: [value] }));
+    case 'target':
+      return anyOf((value) => {
+        const split = value.indexOf(':');
+        if (split === -1) return { sql: 'target_id = ?', params: [value] };
+        return { sql: '(target_type = ? AND target_id = ?)', params: [value.slice(0, split), value.slice(split + 1)] };
+      });
+    case 'outcome':
+      return { sql: `outcome IN (${filter.values.map(() => '?').join(', ')})`, params: filter.values };
+    case 'ip':
+      return anyOf((value) => (parseIpValue(value)?.kind === 'exact' ? { sql: 'ip = ?', params: [value] } : { sql: 'ip_matches(ip, ?)', params: [value] }));
+    case 'request':
+      return anyOf((value) => ({ sql: 'request_id = ?', params: [value] }));
+    // seq order is time order: a time bound is the seq of the first event at or after it.
+    case 'after':
+      return { sql: 'seq >= (SELECT coalesce(min(seq), 9e18) FROM audit_events WHERE ts >= ?)', params: [time()] };
+    case 'before':
+      return { sql: 'seq < (SELECT coalesce(min(seq), 9e18) FROM audit_events WHERE ts >= ?)', params: [time()] };
+  }
+}
+
+/** [prefix, first string after every string that starts with prefix]. */
+function prefixRange(prefix: string): [string, string] {
+  if (prefix === '') return ['', '\uffff'];
+  return [prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)];
+}
+
+function ftsTerm(term: TextTerm): string {
+  // A bare word also matches longer words it begins ("rotat" finds "rotated").
+  return term.phrase ? ftsString(term.text) : `${ftsString(term.text)}*`;
+}
+
+function ftsString(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** The SQL function behind ip: filters, registered on each connection that searches. */
+export function ipMatches(ip: string | null, filter: string): number {
+  if (ip === null) return 0;
+  const range = parseIpValue(filter);
+  if (range === null) return 0;
+  if (range.kind === 'exact') return ip === range.value ? 1 : 0;
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return 0;
+  const value = ipv4ToNumber(ip);
+  return value >= range.first! && value <= range.last! ? 1 : 0;
+}

@@ -1,0 +1,161 @@
+import type { Worker } from 'node:worker_threads';
+import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
+import { cacheDbPath } from '../cache/cache-paths.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import { startWorker } from '../workers/start-worker.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
+import type { SyncIntervals } from './sync-loop.ts';
+import type { FromSyncWorker, SyncWorkerData } from './sync-messages.ts';
+
+export interface SyncControllerOptions {
+  dataDir: string;
+  events: EventBus;
+  workers: WorkerPaths;
+  connectionFor(profileId: string): Promise<OpsConnection>;
+  intervals?: Partial<SyncIntervals>;
+}
+
+const resources: SyncResource[] = ['audit', 'queues', 'tenants', 'billing', 'connectors'];
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Runs one sync worker for the active profile and turns what it reports into the status the
+ * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
+ */
+export function createSyncController({ dataDir, events, workers, connectionFor, intervals }: SyncControllerOptions) {
+  let worker: Worker | null = null;
+  let status: SyncStatus = idle(null);
+
+  function idle(profileId: string | null): SyncStatus {
+    return {
+      profileId,
+      connection: profileId === null ? 'idle' : 'connecting',
+      reason: null,
+      lastSyncedAt: null,
+      integrityError: null,
+      resources: resources.map((resource) => ({ resource, progress: null, lastSuccessAt: null, lastError: null, detail: null })),
+    };
+  }
+
+  function update(change: (current: SyncStatus) => SyncStatus) {
+    status = change(status);
+    events.emit('sync/changed', status);
+  }
+
+  function patchResource(resource: SyncResource, patch: Partial<ResourceSync>) {
+    return (current: SyncStatus): SyncStatus => ({
+      ...current,
+      resources: current.resources.map((entry) => (entry.resource === resource ? { ...entry, ...patch } : entry)),
+    });
+  }
+
+  function onMessage(profileId: string, message: FromSyncWorker) {
+    switch (message.kind) {
+      case 'cached': {
+        const newest = Math.max(0, ...message.resources.map((entry) => entry.lastSuccessAt ?? 0));
+        update((current) =>
+          message.resources.reduce(
+            (next, entry) => patchResource(entry.resource, { lastSuccessAt: iso(entry.lastSuccessAt), lastError: entry.lastError })(next),
+            { ...current, lastSyncedAt: newest > 0 ? iso(newest) : null },
+          ),
+        );
+        return;
+      }
+      case 'progress':
+        // A page arrived and was written: the cache is as fresh as now.
+        return update((current) =>
+          patchResource(message.resource, { progress: message.progress, detail: message.detail })({
+            ...current,
+            connection: current.connection === 'connecting' || current.connection === 'offline' ? 'online' : current.connection,
+            lastSyncedAt: new Date().toISOString(),
+          }),
+        );
+      case 'success':
+        if (message.changed) events.emit('cache/changed', { profileId, resource: message.resource });
+        return update((current) =>
+          patchResource(message.resource, { progress: null, lastSuccessAt: iso(message.at), lastError: null })({
+            ...current,
+            connection: current.resources.some((entry) => entry.resource !== message.resource && entry.lastError !== null) ? 'degraded' : 'online',
+            reason: null,
+            lastSyncedAt: iso(message.at),
+          }),
+        );
+      case 'failure':
+        return update((current) =>
+          patchResource(message.resource, { progress: null, lastError: message.message })({
+            ...current,
+            connection: message.unreachable ? 'offline' : 'degraded',
+            reason: message.message,
+            integrityError: message.integrity ? message.message : current.integrityError,
+          }),
+        );
+      case 'cache-recovered':
+        console.warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
+        return;
+      case 'stopped':
+        return;
+    }
+  }
+
+  async function stopWorker() {
+    const current = worker;
+    worker = null;
+    if (current === null) return;
+    const stopped = new Promise<void>((done) => {
+      current.on('exit', () => done());
+      current.on('message', (message: FromSyncWorker) => message.kind === 'stopped' && done());
+    });
+    current.postMessage({ kind: 'stop' });
+    await Promise.race([stopped, new Promise((done) => setTimeout(done, 5_000))]);
+    await current.terminate();
+  }
+
+  async function switchTo(profileId: string | null) {
+    await stopWorker();
+    update(() => idle(profileId));
+    if (profileId === null) return;
+    let connection: OpsConnection;
+    try {
+      connection = await connectionFor(profileId);
+    } catch (error) {
+      return update((current) => ({ ...current, connection: 'degraded', reason: (error as Error).message }));
+    }
+    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, intervals };
+    const started = startWorker(workers('sync'), data);
+    worker = started;
+    started.on('message', (message: FromSyncWorker) => worker === started && onMessage(profileId, message));
+    started.on('error', (error) => worker === started && update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${error.message}` })));
+  }
+
+  let activeId: string | null | undefined;
+  const unsubscribe = events.subscribe((event, payload) => {
+    if (event !== 'profiles/changed') return;
+    const next = (payload as ProfilesState).activeId;
+    // Also retry when the last attempt found no usable connection (e.g. the demo was starting).
+    if (next === activeId && (worker !== null || next === null)) return;
+    activeId = next;
+    void switchTo(next);
+  });
+
+  const handlers: Pick<ConsoleHandlers, 'sync/status' | 'sync/now'> = {
+    'sync/status': async () => status,
+    'sync/now': async () => {
+      worker?.postMessage({ kind: 'sync-now' });
+      return status;
+    },
+  };
+
+  return {
+    handlers,
+    /** The first profile to sync, before any change event. */
+    start: (profileId: string | null) => {
+      activeId = profileId;
+      void switchTo(profileId);
+    },
+    close: async () => {
+      unsubscribe();
+      await stopWorker();
+    },
+  };
+}

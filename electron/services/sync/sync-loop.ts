@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncResource } from '../../../shared/console-api/index.ts';
+import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import { OpsApiError } from '../ops-api/ops-api-error.ts';
+import { markSyncFailed } from '../cache/sync-state.ts';
+import { IntegrityError } from './integrity-error.ts';
+import { markChecked } from './mark-checked.ts';
+import type { FromSyncWorker } from './sync-messages.ts';
+import { syncTasks } from './sync-tasks.ts';
+
+export interface SyncIntervals {
+  auditMs: number;
+  queuesMs: number;
+  failedJobsMs: number;
+  directoryMs: number;
+  billingMs: number;
+  pruneMs: number;
+}
+
+export const defaultIntervals: SyncIntervals = {
+  auditMs: 2_000,
+  queuesMs: 10_000,
+  failedJobsMs: 60_000,
+  directoryMs: 300_000,
+  billingMs: 900_000,
+  pruneMs: 3_600_000,
+};
+
+export interface SyncTask {
+  resource: SyncResource;
+  everyMs: number;
+  /** Resolves to whether cached data changed. */
+  run(): Promise<boolean>;
+}
+
+export interface SyncLoopOptions {
+  db: Database;
+  client: OpsApiClient;
+  post: (message: FromSyncWorker) => void;
+  signal: AbortSignal;
+  intervals: SyncIntervals;
+}
+
+const maxBackoffMs = 60_000;
+
+/**
+ * Runs every sync task on its schedule until `signal` aborts. A failure backs that task off
+ * (doubling up to a minute while the platform is unreachable); an integrity failure stops the
+ * audit task for good. `syncNow()` runs everything that is not stopped at once.
+ */
+export function createSyncLoop(options: SyncLoopOptions) {
+  const { db, post, signal } = options;
+  const tasks = syncTasks(options).map((task) => ({ ...task, nextAt: 0, failures: 0, stopped: false }));
+  let wake: (() => void) | null = null;
+
+  /** Runs the tasks that are due; resolves to the messages of those that failed. */
+  async function runDue(): Promise<string[]> {
+    const failures: string[] = [];
+    for (const task of tasks) {
+      if (signal.aborted) break;
+      if (task.stopped || task.nextAt > Date.now()) continue;
+      try {
+        const changed = await task.run();
+        const at = Date.now();
+        markChecked(db, task.resource, at);
+        task.failures = 0;
+        task.nextAt = at + task.everyMs;
+        post({ kind: 'success', resource: task.resource, at, changed });
+      } catch (error) {
+        if (signal.aborted) break;
+        const unreachable = error instanceof OpsApiError && error.isUnreachable;
+        const integrity = error instanceof IntegrityError;
+        task.failures++;
+        task.stopped = integrity;
+        task.nextAt = Date.now() + Math.min(task.everyMs * 2 ** (task.failures - 1), Math.max(task.everyMs, maxBackoffMs));
+        const at = Date.now();
+        markSyncFailed(db, task.resource, (error as Error).message, at);
+        post({ kind: 'failure', resource: task.resource, at, message: (error as Error).message, unreachable, integrity });
+        failures.push((error as Error).message);
+      }
+    }
+    return failures;
+  }
+
+  function sleepUntilNextTask(): Promise<void> {
+    const next = Math.min(...tasks.filter((task) => !task.stopped).map((task) => task.nextAt));
+    return new Promise((done) => {
+      const timer = setTimeout(finish, Math.max(0, Math.min(next - Date.now(), maxBackoffMs)));
+      function finish() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', finish);
+        wake = null;
+        done();
+      }
+      wake = finish;
+      signal.addEventListener('abort', finish, { once: true });
+    });
+  }
+
+  return {
+    async run(): Promise<void> {
+      while (!signal.aborted) {
+        await runDue();
+        if (!signal.aborted) await sleepUntilNextTask();
+      }
+    },
+    /** Every task once, now; resolves to the failure messages. */
+    runOnce(): Promise<string[]> {
+      for (const task of tasks) task.nextAt = 0;
+      return runDue();
+    },
+    syncNow(): void {
+      for (const task of tasks) task.nextAt = 0;
+      wake?.();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { SyncResource } from '../../../shared/console-api/index.ts';
+import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import type { SyncIntervals } from './sync-loop.ts';
+
+export interface SyncWorkerData {
+  dbPath: string;
+  connection: OpsConnection;
+  intervals?: Partial<SyncIntervals>;
+}
+
+export type ToSyncWorker = { kind: 'sync-now' } | { kind: 'stop' };
+
+export type FromSyncWorker =
+  | { kind: 'cached'; resources: Array<{ resource: SyncResource; lastSuccessAt: number | null; lastError: string | null }> }
+  | { kind: 'progress'; resource: SyncResource; progress: number | null; detail: string | null }
+  | { kind: 'success'; resource: SyncResource; at: number; changed: boolean }
+  | { kind: 'failure'; resource: SyncResource; at: number; message: string; unreachable: boolean; integrity: boolean }
+  | { kind: 'cache-recovered'; movedTo: string; reason: string }
+  | { kind: 'stopped' };

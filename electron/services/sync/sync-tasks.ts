@@ -1,0 +1,33 @@
+import { indexAuditText } from '../cache/index-audit-text.ts';
+import { pruneCache } from '../cache/prune-cache.ts';
+import { syncAuditFeed } from './audit-sync.ts';
+import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
+
+const auditWindowDays = 90;
+const dayMs = 86_400_000;
+
+/** What the sync loop keeps fresh, and how often. */
+export function syncTasks({ db, client, post, signal, intervals }: SyncLoopOptions): SyncTask[] {
+  const report = (update: { resource: SyncTask['resource']; progress: number | null; detail: string | null }) => post({ kind: 'progress', ...update });
+  let prunedAt = 0;
+  return [
+    {
+      resource: 'audit',
+      everyMs: intervals.auditMs,
+      async run() {
+        const windowStartMs = Date.now() - auditWindowDays * dayMs;
+        // Fields are searchable as soon as a page is written; full text follows, even after a failure.
+        let indexed = 0;
+        const { fetched } = await syncAuditFeed({ db, client, report, signal, pageSize: 1000, windowStartMs }).finally(() => {
+          indexed = indexAuditText(db, { batchSize: 20_000 });
+        });
+        let pruned = 0;
+        if (Date.now() - prunedAt >= intervals.pruneMs) {
+          pruned = pruneCache(db, { auditMaxAgeDays: auditWindowDays, maxBytes: 5e9, now: Date.now() }).auditDeleted;
+          prunedAt = Date.now();
+        }
+        return fetched > 0 || indexed > 0 || pruned > 0;
+      },
+    },
+  ];
+}

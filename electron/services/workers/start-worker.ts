@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export type WorkerName = 'demo-platform' | 'sync';
+
+/** Where a worker's entry file is: TypeScript beside this file from source, bundled .js in Electron. */
+export type WorkerPaths = (name: WorkerName) => string;
+
+export const sourceWorkerPaths: WorkerPaths = (name) => fileURLToPath(new URL(`./${name}.worker.ts`, import.meta.url));
+
+export function startWorker(path: string, workerData: unknown): Worker {
+  return new Worker(path, { workerData, execArgv: path.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+}

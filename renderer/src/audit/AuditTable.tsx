@@ -1,0 +1,101 @@
+import { Checkbox, Menu, ActionIcon, Tooltip } from '@mantine/core';
+import { useTable } from '@tanstack/react-table';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { IconColumns } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import type { AuditRow } from '../../../shared/console-api/index.ts';
+import { auditColumns, auditTableFeatures, defaultHiddenColumns } from './audit-columns.tsx';
+import classes from './AuditTable.module.css';
+
+const rowHeight = 34;
+
+// Columns share the width in proportion to their sizes and scroll sideways only below 60%.
+const minWidthOf = (size: number) => Math.round(size * 0.6);
+const flexWidth = (size: number) => ({ flex: `${size} 1 0`, minWidth: minWidthOf(size) });
+
+interface Props {
+  rows: AuditRow[];
+  selectedSeq: number | null;
+  onOpen(row: AuditRow): void;
+  onNearEnd(): void;
+}
+
+/** Newest first; only the visible rows are in the DOM, so a million-row result scrolls smoothly. */
+export function AuditTable({ rows, selectedSeq, onOpen, onNearEnd }: Props) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(defaultHiddenColumns);
+  const table = useTable({
+    features: auditTableFeatures,
+    columns: auditColumns,
+    data: rows,
+    getRowId: (row) => String(row.seq),
+    state: { columnVisibility },
+    onColumnVisibilityChange: setColumnVisibility,
+  });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const modelRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: modelRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  if (items.length > 0 && items.at(-1)!.index > modelRows.length - 40) queueMicrotask(onNearEnd);
+  const headers = table.getHeaderGroups()[0]!.headers;
+  const width = headers.reduce((sum, header) => sum + minWidthOf(header.getSize()), 0);
+
+  return (
+    <div className={classes.frame}>
+      <div ref={scrollRef} className={classes.scroll} data-testid="audit-table" role="grid" aria-rowcount={modelRows.length}>
+        <div className={classes.header} style={{ minWidth: width }} role="row">
+          {headers.map((header) => (
+            <div key={header.id} className={classes.cell} style={flexWidth(header.getSize())} role="columnheader">
+              <table.FlexRender header={header} />
+            </div>
+          ))}
+          <Menu position="bottom-end" closeOnItemClick={false}>
+            <Menu.Target>
+              <Tooltip label="Choose columns">
+                <ActionIcon variant="subtle" size="sm" aria-label="Choose columns" className={classes.columnsButton}>
+                  <IconColumns size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {table.getAllLeafColumns().map((column) => (
+                <Menu.Item key={column.id}>
+                  <Checkbox size="xs" label={String(column.columnDef.header)} checked={column.getIsVisible()} onChange={() => column.toggleVisibility()} />
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), minWidth: width, position: 'relative' }}>
+          {items.map((item) => {
+            const row = modelRows[item.index]!;
+            return (
+              <div
+                key={row.id}
+                role="row"
+                tabIndex={0}
+                aria-selected={row.original.seq === selectedSeq}
+                className={classes.row}
+                data-outcome={row.original.outcome}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                onClick={() => onOpen(row.original)}
+                onKeyDown={(event) => event.key === 'Enter' && onOpen(row.original)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div key={cell.id} className={classes.cell} style={flexWidth(cell.column.getSize())} role="gridcell">
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { QueryField } from '../../../shared/audit-query/index.ts';
+import type { AuditFacets } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import classes from './FacetsPanel.module.css';
+
+const groups: Array<{ key: keyof Omit<AuditFacets, 'sampledUpTo'>; title: string; field: QueryField }> = [
+  { key: 'actions', title: 'Actions', field: 'action' },
+  { key: 'actors', title: 'Actors', field: 'actor' },
+  { key: 'tenants', title: 'Tenants', field: 'tenant' },
+  { key: 'outcomes', title: 'Outcomes', field: 'outcome' },
+];
+
+/** Top values of the current query; click narrows to one, Alt-click excludes it. */
+export function FacetsPanel({ q, version, onFilter }: { q: string; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
+  const { api } = useConsole();
+  const [facets, setFacets] = useState<AuditFacets | null>(null);
+  useEffect(() => {
+    let live = true;
+    api['audit/facets']({ q }).then((answer) => live && setFacets(answer), () => live && setFacets(null));
+    return () => {
+      live = false;
+    };
+  }, [api, q, version]);
+
+  if (facets === null) return null;
+  return (
+    <Stack gap="md" data-testid="audit-facets" className={classes.panel}>
+      {groups.map((group) => (
+        <div key={group.key}>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
+            {group.title}
+          </Text>
+          {facets[group.key].length === 0 && (
+            <Text size="xs" c="dimmed">
+              none
+            </Text>
+          )}
+          {facets[group.key].map((entry) => (
+            <Tooltip key={entry.value} label="Click to filter, Alt-click to exclude" openDelay={800}>
+              <UnstyledButton className={classes.value} onClick={(event) => onFilter(group.field, entry.value, event.altKey)} aria-label={`${group.field} ${entry.value}`}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm" truncate="end">
+                    {entry.value}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {entry.count.toLocaleString()}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Tooltip>
+          ))}
+        </div>
+      ))}
+    </Stack>
+  );
+}
