@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../../platform/conformance/run.ts';
 import type { ConformanceReport } from '../../platform/conformance/run.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
+import { startRewritingProxy } from '../fixtures/rewriting-proxy.ts';
+import type { Rewrite } from '../fixtures/rewriting-proxy.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -13,40 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => platform.stop());
 
-type Rewrite = (path: string, body: Record<string, unknown>) => Record<string, unknown>;
-
-/** A proxy in front of the real platform that rewrites JSON bodies: a server that breaks the contract. */
-async function brokenProxy(rewrite: Rewrite): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    forward(req, res, rewrite).catch((error: unknown) => {
-      res.writeHead(502, { 'Content-Type': 'text/plain' });
-      res.end(`test proxy failed: ${(error as Error).message}`);
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
-
-async function forward(req: IncomingMessage, res: ServerResponse, rewrite: Rewrite): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const upstream = await fetch(platform.url + req.url, {
-    method: req.method,
-    headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'idempotency-key'].includes(name))) as Record<string, string>,
-    body: chunks.length ? Buffer.concat(chunks) : undefined,
-  });
-  const text = await upstream.text();
-  const type = upstream.headers.get('content-type') ?? '';
-  const body = /json/.test(type) ? JSON.stringify(rewrite(req.url!, JSON.parse(text))) : text;
-  res.writeHead(upstream.status, type ? { 'Content-Type': type } : {});
-  res.end(body);
-}
-
 async function conformanceThrough(rewrite: Rewrite | null): Promise<ConformanceReport & { lines: string[] }> {
-  const proxy = rewrite === null ? null : await brokenProxy(rewrite);
+  const proxy = rewrite === null ? null : await startRewritingProxy(platform.url, { rewrite });
   const lines: string[] = [];
   try {
     const report = await runConformance({ baseUrl: proxy?.url ?? platform.url, token: platform.tokens.readOnly, writeToken: platform.tokens.full, auditEvents: 5_000, log: (line) => lines.push(line) });

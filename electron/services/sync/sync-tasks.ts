@@ -1,6 +1,7 @@
 import { indexAuditText } from '../cache/index-audit-text.ts';
 import { pruneCache } from '../cache/prune-cache.ts';
 import { syncAuditFeed } from './audit-sync.ts';
+import { snapshotTasks } from './snapshot-tasks.ts';
 import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
 
 const auditWindowDays = 90;
@@ -29,5 +30,6 @@ export function syncTasks({ db, client, post, signal, intervals }: SyncLoopOptio
         return fetched > 0 || indexed > 0 || pruned > 0;
       },
     },
+    ...snapshotTasks(db, client, intervals),
   ];
 }

@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSample, queueSamplesTable, queuesTable, tenantsTable } from '../cache/cache-tables.ts';
+import { rowsOf, writeSynced } from '../cache/synced-rows.ts';
+import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import { allPages } from './all-pages.ts';
+import type { SyncIntervals, SyncTask } from './sync-loop.ts';
+
+const dayMs = 86_400_000;
+
+/** Queues, failed jobs, tenants, billing and connectors: snapshots refreshed on a schedule. */
+export function snapshotTasks(db: Database, client: OpsApiClient, intervals: SyncIntervals): SyncTask[] {
+  const mark = (resource: SyncTask['resource']) => ({ resource, cursor: null, at: Date.now() });
+  return [
+    {
+      resource: 'queues',
+      everyMs: intervals.queuesMs,
+      async run() {
+        const { data: queues } = await client.call('listQueues');
+        const backfill = await Promise.all(queues.map((queue) => missedMetrics(db, client, queue.name)));
+        writeSynced(db, mark('queues'), [rowsOf(queuesTable, queues), rowsOf(queueSamplesTable, [...backfill.flat(), ...queues.map(liveSample)])]);
+        return true;
+      },
+    },
+    {
+      resource: 'queues',
+      everyMs: intervals.failedJobsMs,
+      async run() {
+        const { data: queues } = await client.call('listQueues');
+        const jobs = await Promise.all(queues.map((queue) => allPages((cursor) => client.call('listJobs', { path: { name: queue.name }, query: { state: 'failed', limit: 1000, cursor } }), 1_000)));
+        writeSynced(db, mark('queues'), [rowsOf(failedJobsTable, jobs.flat())]);
+        return true;
+      },
+    },
+    {
+      resource: 'tenants',
+      everyMs: intervals.directoryMs,
+      async run() {
+        writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } })))]);
+        return true;
+      },
+    },
+    {
+      resource: 'connectors',
+      everyMs: intervals.directoryMs,
+      async run() {
+        const [{ data: connectors }, connections] = await Promise.all([client.call('listConnectors'), allPages((cursor) => client.call('listConnections', { query: { limit: 1000, cursor } }))]);
+        writeSynced(db, mark('connectors'), [rowsOf(connectorsTable, connectors), rowsOf(connectionsTable, connections)]);
+        return true;
+      },
+    },
+    {
+      resource: 'billing',
+      everyMs: intervals.billingMs,
+      async run() {
+        const tenants = db.prepare('SELECT id FROM tenants').pluck().all() as string[];
+        const billing = [];
+        for (const tenantId of tenants) billing.push({ tenantId, billing: await client.call('getTenantBilling', { path: { id: tenantId } }) });
+        writeSynced(db, mark('billing'), billing.flatMap(billingRows));
+        return billing.length > 0;
+      },
+    },
+  ];
+}
+
+/**
+ * The queue history the cache missed while Opsdeck was not running: the platform's metrics
+ * from the newest cached sample (at most a week back) until now.
+ */
+async function missedMetrics(db: Database, client: OpsApiClient, queue: string) {
+  const newest = db.prepare('SELECT max(at) FROM queue_samples WHERE queue = ?').pluck().get(queue) as number | null;
+  const now = Date.now();
+  // Just under a week: 60 s steps must stay within the 10,000 points a metrics request may return.
+  const from = Math.max(newest ?? 0, now - 6.9 * dayMs);
+  if (now - from < 60_000) return [];
+  const stepS = now - from <= dayMs ? 10 : 60;
+  const { points } = await client.call('getQueueMetrics', {
+    path: { name: queue },
+    query: { from: new Date(from).toISOString(), to: new Date(now).toISOString(), step_s: stepS },
+  });
+  return points.map((point) => ({ queue, resolutionS: stepS, point }));
+}

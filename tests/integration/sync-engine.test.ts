@@ -1,0 +1,251 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
+import { readSyncState } from '../../electron/services/cache/sync-state.ts';
+import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-client.ts';
+import { OpsApiError } from '../../electron/services/ops-api/ops-api-error.ts';
+import { syncAuditFeed } from '../../electron/services/sync/audit-sync.ts';
+import { IntegrityError } from '../../electron/services/sync/integrity-error.ts';
+import { createSyncLoop, defaultIntervals } from '../../electron/services/sync/sync-loop.ts';
+import type { FromSyncWorker } from '../../electron/services/sync/sync-messages.ts';
+import { makeCacheDb } from '../fixtures/cache-db.ts';
+import { makeDataDir } from '../fixtures/data-dir.ts';
+import { startTestPlatform } from '../fixtures/platform.ts';
+import type { TestPlatform } from '../fixtures/platform.ts';
+import { startRewritingProxy } from '../fixtures/rewriting-proxy.ts';
+import type { RewritingProxy } from '../fixtures/rewriting-proxy.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform({ tenants: 20, events: 20_000 });
+});
+afterAll(() => platform.stop());
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function cache() {
+  const opened = makeCacheDb();
+  cleanups.push(opened.remove);
+  return opened.db;
+}
+
+async function proxy(options: Parameters<typeof startRewritingProxy>[1]): Promise<RewritingProxy> {
+  const started = await startRewritingProxy(platform.url, options);
+  cleanups.push(started.close);
+  return started;
+}
+
+const client = (baseUrl = platform.url) =>
+  createOpsApiClient({ baseUrl, token: platform.tokens.full, timeoutMs: 10_000, proxyUrl: null, caFile: null }, { limit: 3, maxRetryAfterMs: 5_000 });
+
+const windowStartMs = () => Date.now() - 90 * 86_400_000;
+
+const auditSync = (db: Database.Database, baseUrl?: string, pageSize = 500) =>
+  syncAuditFeed({ db, client: client(baseUrl), report: () => {}, signal: new AbortController().signal, pageSize, windowStartMs: windowStartMs() });
+
+function cached(db: Database.Database) {
+  return db.prepare('SELECT count(*) AS count, min(seq) AS first, max(seq) AS last, count(DISTINCT id) AS ids FROM audit_events').get() as {
+    count: number;
+    first: number;
+    last: number;
+    ids: number;
+  };
+}
+
+async function platformHead(): Promise<number> {
+  return ((await (await platform.get('/v1/audit-events/head')).json()) as { seq: number }).seq;
+}
+
+async function eventAt(seq: number): Promise<{ occurred_at: string }> {
+  const page = (await (await platform.get(`/v1/audit-events?after_seq=${seq - 1}&limit=1`)).json()) as { data: Array<{ occurred_at: string }> };
+  return page.data[0]!;
+}
+
+describe('audit sync against the reference platform', () => {
+  it('a first sync fills the cache with the 90-day window, contiguous up to the platform head', async () => {
+    const db = cache();
+    const { fetched } = await auditSync(db);
+    const head = await platformHead();
+    const stats = cached(db);
+    expect(stats.last).toBe(head);
+    expect(stats.count).toBe(stats.last - stats.first + 1);
+    expect(stats.ids).toBe(stats.count);
+    expect(fetched).toBe(stats.count);
+    expect(Date.parse((await eventAt(stats.first)).occurred_at)).toBeGreaterThanOrEqual(windowStartMs() - 60_000);
+    expect(Date.parse((await eventAt(stats.first - 1)).occurred_at)).toBeLessThan(windowStartMs());
+  });
+
+  it('an incremental sync fetches only the new events', async () => {
+    const db = cache();
+    const tap = await proxy({});
+    await auditSync(db, tap.url);
+    const before = cached(db);
+    for (const reason of ['Ticket 4411: billing question', 'Ticket 4412: SSO setup']) {
+      const response = await platform.send('POST', '/v1/support-access', { body: { tenant_id: (await firstTenant()).id, reason } });
+      expect(response.status).toBe(201);
+    }
+    tap.requests.length = 0;
+    const { fetched } = await auditSync(db, tap.url);
+    expect(fetched).toBe(2);
+    expect(cached(db).last).toBe(before.last + 2);
+    const feed = tap.requests.filter((request) => request.path.startsWith('/v1/audit-events?'));
+    expect(feed.map((request) => new URL(request.path, 'http://x').searchParams.get('after_seq'))).toEqual([String(before.last)]);
+    const newest = db.prepare('SELECT action, raw FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { action: string; raw: string };
+    expect(newest.action).toBe('support.access');
+    expect(JSON.parse(newest.raw).metadata.reason).toBe('Ticket 4412: SSO setup');
+  });
+
+  it('a page that violates the schema is rejected, naming the endpoint and field, and nothing from it is cached', async () => {
+    const db = cache();
+    const secondPageStarts = (await windowFirstSeq()) + 500;
+    const bad = await proxy({
+      rewrite: (path, body) => {
+        if (!path.startsWith('/v1/audit-events?')) return body;
+        const page = body as { data: Array<Record<string, unknown>> };
+        if (page.data[0]?.seq !== secondPageStarts) return page;
+        return { ...page, data: page.data.map((event, i) => (i === 3 ? { ...event, outcome: 'maybe' } : event)) };
+      },
+    });
+
+    const failure = await auditSync(db, bad.url).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OpsApiError);
+    expect((failure as OpsApiError).kind).toBe('contract');
+    expect((failure as Error).message).toMatch(/^GET \/v1\/audit-events: the response does not match the Ops API contract: field 'data\.3\.outcome': /);
+    const stats = cached(db);
+    expect(stats.last).toBe(secondPageStarts - 1);
+    expect(stats.count).toBe(500);
+  });
+
+  it('a broken chain stops the sync with an integrity error and keeps everything before it', async () => {
+    const db = cache();
+    const target = (await windowFirstSeq()) + 700;
+    const tampered = await proxy({
+      rewrite: (path, body) => {
+        if (!path.startsWith('/v1/audit-events?')) return body;
+        const page = body as { data: Array<Record<string, unknown>> };
+        return { ...page, data: page.data.map((event) => (event.seq === target ? { ...event, ip: '203.0.113.66' } : event)) };
+      },
+    });
+    const failure = await auditSync(db, tampered.url).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(IntegrityError);
+    expect((failure as Error).message).toMatch(new RegExp(`^Integrity: audit event seq ${target} \\(evt_\\w+\\) content hashes to [0-9a-f]{12}… but states [0-9a-f]{12}… \\(altered\\)\\. Sync stopped; everything cached before it is kept\\.$`));
+    const stats = cached(db);
+    expect(stats.last).toBe(target - 201);
+    expect(stats.count).toBe(500);
+  });
+
+  it('honours 429 with Retry-After before asking again', async () => {
+    const db = cache();
+    let refused = false;
+    const limited = await proxy({
+      intercept: (req, res) => {
+        if (refused || !req.url!.startsWith('/v1/audit-events/head')) return false;
+        refused = true;
+        res.writeHead(429, { 'Content-Type': 'application/problem+json', 'Retry-After': '2' });
+        res.end(JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'slow down' }));
+        return true;
+      },
+    });
+    await auditSync(db, limited.url);
+    const heads = limited.requests.filter((request) => request.path.startsWith('/v1/audit-events/head'));
+    expect(heads).toHaveLength(2);
+    expect(heads[1]!.at - heads[0]!.at).toBeGreaterThanOrEqual(1_900);
+    expect(cached(db).last).toBe(await platformHead());
+  });
+});
+
+describe('the sync loop', () => {
+  it('an unreachable platform is reported as offline and the cache keeps what it had', async () => {
+    const db = cache();
+    await auditSync(db);
+    const before = cached(db);
+    const gone = await proxy({});
+    await gone.close();
+    const messages: FromSyncWorker[] = [];
+    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, intervals: defaultIntervals });
+    const failures = await loop.runOnce();
+    expect(failures.length).toBeGreaterThan(0);
+    const audit = messages.find((message) => message.kind === 'failure' && message.resource === 'audit');
+    expect(audit).toMatchObject({ kind: 'failure', unreachable: true, integrity: false });
+    expect((audit as { message: string }).message).toMatch(/cannot reach the platform \(ECONNREFUSED\)/);
+    expect(cached(db)).toEqual(before);
+    expect(readSyncState(db).find((state) => state.resource === 'audit')?.lastError).toMatch(/ECONNREFUSED/);
+  });
+
+  it('fills queues, tenants, billing and connectors in one pass', async () => {
+    const db = cache();
+    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, intervals: defaultIntervals });
+    expect(await loop.runOnce()).toEqual([]);
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    expect(count('queues')).toBe(7);
+    expect(count('queue_samples')).toBeGreaterThan(7 * 100);
+    expect(count('failed_jobs')).toBeGreaterThan(0);
+    expect(count('tenants')).toBe(20);
+    expect(count('tenant_billing')).toBe(20);
+    expect(count('invoices')).toBeGreaterThan(20 * 10);
+    expect(count('connectors')).toBe(12);
+    expect(count('connections')).toBeGreaterThan(0);
+    expect(readSyncState(db).map((state) => [state.resource, state.lastError])).toEqual([
+      ['audit', null],
+      ['billing', null],
+      ['connectors', null],
+      ['queues', null],
+      ['tenants', null],
+    ]);
+  });
+});
+
+describe('opsdeck sync', () => {
+  it('a kill -9 in the middle of a sync, then a restart, ends with exactly the platform’s events', async () => {
+    const dir = makeDataDir();
+    cleanups.push(dir.remove);
+    const dbPath = `${dir.path}/cache.sqlite`;
+    const args = ['bin/opsdeck.mjs', 'sync', '--base-url', platform.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', dbPath, '--once'];
+    const env = { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full };
+
+    const first = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((done) => createInterface({ input: first.stdout! }).on('line', (line) => line.startsWith('audit: ') && done()));
+    first.kill('SIGKILL');
+    await new Promise((done) => first.on('exit', done));
+    const partial = new Database(dbPath, { readonly: true });
+    const afterKill = cached(partial);
+    partial.close();
+    expect(afterKill.count).toBeGreaterThan(0);
+
+    // Not spawnSync: the platform answers from this process's event loop.
+    const second = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    second.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((done) => second.on('exit', done))).toBe(0);
+    expect(stderr).toBe('');
+    const { db } = openCacheDb(dbPath, { log: () => {} });
+    const stats = cached(db);
+    db.close();
+    expect(stats.last).toBe(await platformHead());
+    expect(stats.first).toBe(afterKill.first);
+    expect(stats.count).toBe(stats.last - stats.first + 1);
+    expect(stats.ids).toBe(stats.count);
+  });
+
+  it('fails clearly without a token and names the variable', () => {
+    const result = spawnSync(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', platform.url, '--token-env', 'NOT_SET_ANYWHERE', '--once'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the environment variable NOT_SET_ANYWHERE is empty or not set');
+  });
+});
+
+async function firstTenant(): Promise<{ id: string }> {
+  return ((await (await platform.get('/v1/tenants?limit=1')).json()) as { data: Array<{ id: string }> }).data[0]!;
+}
+
+/** The first seq a fresh cache holds: just after the newest event older than the window. */
+async function windowFirstSeq(): Promise<number> {
+  const db = cache();
+  await auditSync(db);
+  return cached(db).first;
+}
