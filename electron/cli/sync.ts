@@ -75,4 +75,5 @@ function printProgress(message: FromSyncWorker): void {
   if (message.kind === 'progress' && message.detail) console.log(`${message.resource}: ${message.detail}${message.progress === null ? '' : ` (${Math.floor(message.progress * 100)}%)`}`);
   if (message.kind === 'success' && message.changed) console.log(`${message.resource}: up to date`);
   if (message.kind === 'failure') console.error(`${message.resource}: ${message.message}`);
+  if (message.kind === 'skipped') console.log(`${message.resource}: skipped, ${message.reason}`);
 }

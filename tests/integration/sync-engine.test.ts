@@ -40,8 +40,8 @@ async function proxy(options: Parameters<typeof startRewritingProxy>[1]): Promis
   return started;
 }
 
-const client = (baseUrl = platform.url) =>
-  createOpsApiClient({ baseUrl, token: platform.tokens.full, timeoutMs: 10_000, proxyUrl: null, caFile: null }, { limit: 3, maxRetryAfterMs: 5_000 });
+const client = (baseUrl = platform.url, token = platform.tokens.full) =>
+  createOpsApiClient({ baseUrl, token, timeoutMs: 10_000, proxyUrl: null, caFile: null }, { limit: 3, maxRetryAfterMs: 5_000 });
 
 const windowStartMs = () => Date.now() - 90 * 86_400_000;
 
@@ -197,6 +197,24 @@ describe('the sync loop', () => {
       ['queues', null],
       ['tenants', null],
     ]);
+  });
+});
+
+describe('scopes', () => {
+  it('a token without a scope skips that resource instead of failing it', async () => {
+    const db = cache();
+    const messages: FromSyncWorker[] = [];
+    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, intervals: defaultIntervals });
+    expect(await loop.runOnce()).toEqual([]);
+    expect(messages.filter((message) => message.kind === 'skipped').map((message) => [message.resource, (message as { reason: string }).reason])).toEqual([
+      ['queues', 'the token lacks scope queues:read'],
+      ['queues', 'the token lacks scope queues:read'],
+      ['tenants', 'the token lacks scope tenants:read'],
+      ['connectors', 'the token lacks scope connectors:read'],
+      ['billing', 'the token lacks scope billing:read'],
+    ]);
+    expect(cached(db).count).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(0);
   });
 });
 

@@ -13,6 +13,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
   return [
     {
       resource: 'queues',
+      scope: 'queues:read',
       everyMs: intervals.queuesMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
@@ -23,6 +24,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     },
     {
       resource: 'queues',
+      scope: 'queues:read',
       everyMs: intervals.failedJobsMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
@@ -33,6 +35,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     },
     {
       resource: 'tenants',
+      scope: 'tenants:read',
       everyMs: intervals.directoryMs,
       async run() {
         writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } })))]);
@@ -41,6 +44,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     },
     {
       resource: 'connectors',
+      scope: 'connectors:read',
       everyMs: intervals.directoryMs,
       async run() {
         const [{ data: connectors }, connections] = await Promise.all([client.call('listConnectors'), allPages((cursor) => client.call('listConnections', { query: { limit: 1000, cursor } }))]);
@@ -50,6 +54,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     },
     {
       resource: 'billing',
+      scope: 'billing:read',
       everyMs: intervals.billingMs,
       async run() {
         const tenants = db.prepare('SELECT id FROM tenants').pluck().all() as string[];

@@ -90,6 +90,8 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
             integrityError: message.integrity ? message.message : current.integrityError,
           }),
         );
+      case 'skipped':
+        return update(patchResource(message.resource, { detail: `Not synced: ${message.reason}.` }));
       case 'cache-recovered':
         console.warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
         return;

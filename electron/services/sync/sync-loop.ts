@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
+import type { Scope } from '../../../shared/ops-api/me.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import { markSyncFailed } from '../cache/sync-state.ts';
@@ -28,6 +29,8 @@ export const defaultIntervals: SyncIntervals = {
 
 export interface SyncTask {
   resource: SyncResource;
+  /** The token needs this scope; without it the task is skipped, not failed. */
+  scope: Scope;
   everyMs: number;
   /** Resolves to whether cached data changed. */
   run(): Promise<boolean>;
@@ -49,13 +52,31 @@ const maxBackoffMs = 60_000;
  * audit task for good. `syncNow()` runs everything that is not stopped at once.
  */
 export function createSyncLoop(options: SyncLoopOptions) {
-  const { db, post, signal } = options;
+  const { db, client, post, signal } = options;
   const tasks = syncTasks(options).map((task) => ({ ...task, nextAt: 0, failures: 0, stopped: false }));
   let wake: (() => void) | null = null;
+  let scopesKnown = false;
+
+  /** Stops the tasks the token has no scope for, once the platform has said which it has. */
+  async function skipTasksOutOfScope(): Promise<void> {
+    if (scopesKnown) return;
+    const scopes = await client.call('getMe').then(
+      (me) => me.scopes,
+      () => null, // unreachable or refused: the tasks themselves will say so
+    );
+    if (scopes === null) return;
+    scopesKnown = true;
+    for (const task of tasks) {
+      if (scopes.includes(task.scope)) continue;
+      task.stopped = true;
+      post({ kind: 'skipped', resource: task.resource, reason: `the token lacks scope ${task.scope}` });
+    }
+  }
 
   /** Runs the tasks that are due; resolves to the messages of those that failed. */
   async function runDue(): Promise<string[]> {
     const failures: string[] = [];
+    await skipTasksOutOfScope();
     for (const task of tasks) {
       if (signal.aborted) break;
       if (task.stopped || task.nextAt > Date.now()) continue;

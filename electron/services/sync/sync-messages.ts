@@ -15,5 +15,6 @@ export type FromSyncWorker =
   | { kind: 'progress'; resource: SyncResource; progress: number | null; detail: string | null }
   | { kind: 'success'; resource: SyncResource; at: number; changed: boolean }
   | { kind: 'failure'; resource: SyncResource; at: number; message: string; unreachable: boolean; integrity: boolean }
+  | { kind: 'skipped'; resource: SyncResource; reason: string }
   | { kind: 'cache-recovered'; movedTo: string; reason: string }
   | { kind: 'stopped' };

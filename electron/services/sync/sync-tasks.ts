@@ -14,6 +14,7 @@ export function syncTasks({ db, client, post, signal, intervals }: SyncLoopOptio
   return [
     {
       resource: 'audit',
+      scope: 'audit:read',
       everyMs: intervals.auditMs,
       async run() {
         const windowStartMs = Date.now() - auditWindowDays * dayMs;
