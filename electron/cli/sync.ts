@@ -5,7 +5,7 @@ import { defaultDataDir } from '../services/data-dir.ts';
 import { createOpsApiClient } from '../services/ops-api/ops-api-client.ts';
 import type { OpsConnection } from '../services/ops-api/ops-api-client.ts';
 import { openProfileStore } from '../services/profiles/profile-store.ts';
-import { createSyncLoop, defaultIntervals } from '../services/sync/sync-loop.ts';
+import { createSyncLoop, defaultSchedule } from '../services/sync/sync-loop.ts';
 import type { FromSyncWorker } from '../services/sync/sync-messages.ts';
 import { defaultProfileOptions } from '../../shared/console-api/index.ts';
 import type { CliCommand } from './command.ts';
@@ -34,7 +34,7 @@ export const syncCommand: CliCommand = {
     console.log(`Syncing ${connection.baseUrl} into ${dbPath}`);
 
     const controller = new AbortController();
-    const loop = createSyncLoop({ db, client: createOpsApiClient(connection), post: printProgress, signal: controller.signal, intervals: defaultIntervals });
+    const loop = createSyncLoop({ db, client: createOpsApiClient(connection), post: printProgress, signal: controller.signal, schedule: defaultSchedule });
     if (values.once) {
       const failures = await loop.runOnce();
       db.close();

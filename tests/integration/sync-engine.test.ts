@@ -8,7 +8,7 @@ import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-clie
 import { OpsApiError } from '../../electron/services/ops-api/ops-api-error.ts';
 import { syncAuditFeed } from '../../electron/services/sync/audit-sync.ts';
 import { IntegrityError } from '../../electron/services/sync/integrity-error.ts';
-import { createSyncLoop, defaultIntervals } from '../../electron/services/sync/sync-loop.ts';
+import { createSyncLoop, defaultSchedule } from '../../electron/services/sync/sync-loop.ts';
 import type { FromSyncWorker } from '../../electron/services/sync/sync-messages.ts';
 import { makeCacheDb } from '../fixtures/cache-db.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
@@ -167,7 +167,7 @@ describe('the sync loop', () => {
     const gone = await proxy({});
     await gone.close();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, intervals: defaultIntervals });
+    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule });
     const failures = await loop.runOnce();
     expect(failures.length).toBeGreaterThan(0);
     const audit = messages.find((message) => message.kind === 'failure' && message.resource === 'audit');
@@ -179,7 +179,7 @@ describe('the sync loop', () => {
 
   it('fills queues, tenants, billing and connectors in one pass', async () => {
     const db = cache();
-    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, intervals: defaultIntervals });
+    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule });
     expect(await loop.runOnce()).toEqual([]);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(count('queues')).toBe(7);
@@ -204,7 +204,7 @@ describe('scopes', () => {
   it('a token without a scope skips that resource instead of failing it', async () => {
     const db = cache();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, intervals: defaultIntervals });
+    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule });
     expect(await loop.runOnce()).toEqual([]);
     expect(messages.filter((message) => message.kind === 'skipped').map((message) => [message.resource, (message as { reason: string }).reason])).toEqual([
       ['queues', 'the token lacks scope queues:read'],

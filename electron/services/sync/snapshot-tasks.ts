@@ -3,18 +3,18 @@ import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSa
 import { rowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { allPages } from './all-pages.ts';
-import type { SyncIntervals, SyncTask } from './sync-loop.ts';
+import type { SyncSchedule, SyncTask } from './sync-loop.ts';
 
 const dayMs = 86_400_000;
 
 /** Queues, failed jobs, tenants, billing and connectors: snapshots refreshed on a schedule. */
-export function snapshotTasks(db: Database, client: OpsApiClient, intervals: SyncIntervals): SyncTask[] {
+export function snapshotTasks(db: Database, client: OpsApiClient, schedule: SyncSchedule): SyncTask[] {
   const mark = (resource: SyncTask['resource']) => ({ resource, cursor: null, at: Date.now() });
   return [
     {
       resource: 'queues',
       scope: 'queues:read',
-      everyMs: intervals.queuesMs,
+      everyMs: schedule.queuesMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
         const backfill = await Promise.all(queues.map((queue) => missedMetrics(db, client, queue.name)));
@@ -25,7 +25,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     {
       resource: 'queues',
       scope: 'queues:read',
-      everyMs: intervals.failedJobsMs,
+      everyMs: schedule.failedJobsMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
         const jobs = await Promise.all(queues.map((queue) => allPages((cursor) => client.call('listJobs', { path: { name: queue.name }, query: { state: 'failed', limit: 1000, cursor } }), 1_000)));
@@ -36,7 +36,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     {
       resource: 'tenants',
       scope: 'tenants:read',
-      everyMs: intervals.directoryMs,
+      everyMs: schedule.directoryMs,
       async run() {
         writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } })))]);
         return true;
@@ -45,7 +45,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     {
       resource: 'connectors',
       scope: 'connectors:read',
-      everyMs: intervals.directoryMs,
+      everyMs: schedule.directoryMs,
       async run() {
         const [{ data: connectors }, connections] = await Promise.all([client.call('listConnectors'), allPages((cursor) => client.call('listConnections', { query: { limit: 1000, cursor } }))]);
         writeSynced(db, mark('connectors'), [rowsOf(connectorsTable, connectors), rowsOf(connectionsTable, connections)]);
@@ -55,7 +55,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, intervals: Syn
     {
       resource: 'billing',
       scope: 'billing:read',
-      everyMs: intervals.billingMs,
+      everyMs: schedule.billingMs,
       async run() {
         const tenants = db.prepare('SELECT id FROM tenants').pluck().all() as string[];
         const billing = [];

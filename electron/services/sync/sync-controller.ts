@@ -5,7 +5,7 @@ import type { EventBus } from '../event-bus.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
-import type { SyncIntervals } from './sync-loop.ts';
+import type { SyncSchedule } from './sync-loop.ts';
 import type { FromSyncWorker, SyncWorkerData } from './sync-messages.ts';
 
 export interface SyncControllerOptions {
@@ -13,7 +13,7 @@ export interface SyncControllerOptions {
   events: EventBus;
   workers: WorkerPaths;
   connectionFor(profileId: string): Promise<OpsConnection>;
-  intervals?: Partial<SyncIntervals>;
+  schedule?: Partial<SyncSchedule>;
 }
 
 const resources: SyncResource[] = ['audit', 'queues', 'tenants', 'billing', 'connectors'];
@@ -23,7 +23,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * Runs one sync worker for the active profile and turns what it reports into the status the
  * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
  */
-export function createSyncController({ dataDir, events, workers, connectionFor, intervals }: SyncControllerOptions) {
+export function createSyncController({ dataDir, events, workers, connectionFor, schedule }: SyncControllerOptions) {
   let worker: Worker | null = null;
   let status: SyncStatus = idle(null);
 
@@ -123,7 +123,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     } catch (error) {
       return update((current) => ({ ...current, connection: 'degraded', reason: (error as Error).message }));
     }
-    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, intervals };
+    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule };
     const started = startWorker(workers('sync'), data);
     worker = started;
     started.on('message', (message: FromSyncWorker) => worker === started && onMessage(profileId, message));

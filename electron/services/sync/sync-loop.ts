@@ -9,22 +9,26 @@ import { markChecked } from './mark-checked.ts';
 import type { FromSyncWorker } from './sync-messages.ts';
 import { syncTasks } from './sync-tasks.ts';
 
-export interface SyncIntervals {
+/** How often each resource is refreshed, and how far back the audit cache reaches. */
+export interface SyncSchedule {
   auditMs: number;
   queuesMs: number;
   failedJobsMs: number;
   directoryMs: number;
   billingMs: number;
   pruneMs: number;
+  /** A first sync starts this far back; the prune drops what grows older. */
+  auditWindowDays: number;
 }
 
-export const defaultIntervals: SyncIntervals = {
+export const defaultSchedule: SyncSchedule = {
   auditMs: 2_000,
   queuesMs: 10_000,
   failedJobsMs: 60_000,
   directoryMs: 300_000,
   billingMs: 900_000,
   pruneMs: 3_600_000,
+  auditWindowDays: 90,
 };
 
 export interface SyncTask {
@@ -41,7 +45,7 @@ export interface SyncLoopOptions {
   client: OpsApiClient;
   post: (message: FromSyncWorker) => void;
   signal: AbortSignal;
-  intervals: SyncIntervals;
+  schedule: SyncSchedule;
 }
 
 const maxBackoffMs = 60_000;

@@ -1,11 +1,11 @@
 import type { SyncResource } from '../../../shared/console-api/index.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import type { SyncIntervals } from './sync-loop.ts';
+import type { SyncSchedule } from './sync-loop.ts';
 
 export interface SyncWorkerData {
   dbPath: string;
   connection: OpsConnection;
-  intervals?: Partial<SyncIntervals>;
+  schedule?: Partial<SyncSchedule>;
 }
 
 export type ToSyncWorker = { kind: 'sync-now' } | { kind: 'stop' };

@@ -4,33 +4,32 @@ import { syncAuditFeed } from './audit-sync.ts';
 import { snapshotTasks } from './snapshot-tasks.ts';
 import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
 
-const auditWindowDays = 90;
 const dayMs = 86_400_000;
 
 /** What the sync loop keeps fresh, and how often. */
-export function syncTasks({ db, client, post, signal, intervals }: SyncLoopOptions): SyncTask[] {
+export function syncTasks({ db, client, post, signal, schedule }: SyncLoopOptions): SyncTask[] {
   const report = (update: { resource: SyncTask['resource']; progress: number | null; detail: string | null }) => post({ kind: 'progress', ...update });
   let prunedAt = 0;
   return [
     {
       resource: 'audit',
       scope: 'audit:read',
-      everyMs: intervals.auditMs,
+      everyMs: schedule.auditMs,
       async run() {
-        const windowStartMs = Date.now() - auditWindowDays * dayMs;
+        const windowStartMs = Date.now() - schedule.auditWindowDays * dayMs;
         // Fields are searchable as soon as a page is written; full text follows, even after a failure.
         let indexed = 0;
         const { fetched } = await syncAuditFeed({ db, client, report, signal, pageSize: 1000, windowStartMs }).finally(() => {
           indexed = indexAuditText(db, { batchSize: 20_000 });
         });
         let pruned = 0;
-        if (Date.now() - prunedAt >= intervals.pruneMs) {
-          pruned = pruneCache(db, { auditMaxAgeDays: auditWindowDays, maxBytes: 5e9, now: Date.now() }).auditDeleted;
+        if (Date.now() - prunedAt >= schedule.pruneMs) {
+          pruned = pruneCache(db, { auditMaxAgeDays: schedule.auditWindowDays, maxBytes: 5e9, now: Date.now() }).auditDeleted;
           prunedAt = Date.now();
         }
         return fetched > 0 || indexed > 0 || pruned > 0;
       },
     },
-    ...snapshotTasks(db, client, intervals),
+    ...snapshotTasks(db, client, schedule),
   ];
 }

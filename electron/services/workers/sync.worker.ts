@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheDb } from '../cache/open-cache-db.ts';
 import { readSyncState } from '../cache/sync-state.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
-import { createSyncLoop, defaultIntervals } from '../sync/sync-loop.ts';
+import { createSyncLoop, defaultSchedule } from '../sync/sync-loop.ts';
 import type { FromSyncWorker, SyncWorkerData, ToSyncWorker } from '../sync/sync-messages.ts';
 
 const data = workerData as SyncWorkerData;
@@ -20,7 +20,7 @@ const loop = createSyncLoop({
   client: createOpsApiClient(data.connection),
   post,
   signal: controller.signal,
-  intervals: { ...defaultIntervals, ...data.intervals },
+  schedule: { ...defaultSchedule, ...data.schedule },
 });
 
 parentPort!.on('message', (message: ToSyncWorker) => {
