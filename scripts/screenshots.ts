@@ -2,15 +2,50 @@
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
-import { startConsole } from '../tests/fixtures/web-host.ts';
+import { smallDemo, startConsole } from '../tests/fixtures/web-host.ts';
 
-const shots: Array<{ file: string; scheme: 'light' | 'dark'; take(page: Page, url: string): Promise<void> }> = [
+const auditRows = (page: Page) => page.getByTestId('audit-table').getByRole('gridcell');
+
+const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; take(page: Page, url: string): Promise<void> }> = [
   {
     file: 'shell-light.png',
     scheme: 'light',
     take: async (page, url) => {
       await page.goto(url);
       await page.getByText('No audit events yet').waitFor();
+    },
+  },
+  {
+    file: 'audit-light.png',
+    scheme: 'light',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit`);
+      await auditRows(page).first().waitFor({ timeout: 60_000 });
+      await page.getByRole('textbox', { name: 'Audit query' }).fill('action:user.* -outcome:success');
+      await page.waitForTimeout(800);
+    },
+  },
+  {
+    file: 'event-drawer-dark.png',
+    scheme: 'dark',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit?q=${encodeURIComponent('action:role.*')}`);
+      await auditRows(page).first().waitFor({ timeout: 60_000 });
+      await auditRows(page).first().click();
+      await page.getByTestId('hash-badge').waitFor();
+    },
+  },
+  {
+    file: 'query-error-light.png',
+    scheme: 'light',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit`);
+      await auditRows(page).first().waitFor({ timeout: 60_000 });
+      await page.getByRole('textbox', { name: 'Audit query' }).fill('actr:jane');
+      await page.getByTestId('query-error').waitFor();
     },
   },
   {
@@ -26,16 +61,19 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; take(page: Page, ur
   {
     file: 'settings-dark.png',
     scheme: 'dark',
+    demo: true,
     take: async (page, url) => {
       await page.goto(`${url}#/settings`);
-      await page.getByTestId('app-info').waitFor();
+      await page.getByTestId('profile-demo').waitFor({ timeout: 60_000 });
+      await page.getByTestId('profile-demo').getByRole('button', { name: 'Test' }).click();
+      await page.getByTestId('profile-test-result').waitFor();
     },
   },
 ];
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 for (const shot of shots) {
-  const app = await startConsole();
+  const app = await startConsole({ demo: shot.demo ? smallDemo : null });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: shot.scheme });
   await shot.take(page, app.host.url);
   await page.waitForTimeout(300);

@@ -10,9 +10,11 @@ import classes from './AuditTable.module.css';
 
 const rowHeight = 34;
 
-// Columns share the width in proportion to their sizes and scroll sideways only below 60%.
-const minWidthOf = (size: number) => Math.round(size * 0.6);
-const flexWidth = (size: number) => ({ flex: `${size} 1 0`, minWidth: minWidthOf(size) });
+// Columns share the width in proportion to their sizes and scroll sideways only below 60%;
+// a time is never cut.
+const fixedMinWidths: Record<string, number> = { time: 196, outcome: 92 };
+const minWidthOf = (id: string, size: number) => fixedMinWidths[id] ?? Math.round(size * 0.6);
+const flexWidth = (id: string, size: number) => ({ flex: `${size} 1 0`, minWidth: minWidthOf(id, size) });
 
 interface Props {
   rows: AuditRow[];
@@ -43,14 +45,14 @@ export function AuditTable({ rows, selectedSeq, onOpen, onNearEnd }: Props) {
   const items = virtualizer.getVirtualItems();
   if (items.length > 0 && items.at(-1)!.index > modelRows.length - 40) queueMicrotask(onNearEnd);
   const headers = table.getHeaderGroups()[0]!.headers;
-  const width = headers.reduce((sum, header) => sum + minWidthOf(header.getSize()), 0);
+  const width = headers.reduce((sum, header) => sum + minWidthOf(header.column.id, header.getSize()), 0);
 
   return (
     <div className={classes.frame}>
       <div ref={scrollRef} className={classes.scroll} data-testid="audit-table" role="grid" aria-rowcount={modelRows.length}>
         <div className={classes.header} style={{ minWidth: width }} role="row">
           {headers.map((header) => (
-            <div key={header.id} className={classes.cell} style={flexWidth(header.getSize())} role="columnheader">
+            <div key={header.id} className={classes.cell} style={flexWidth(header.column.id, header.getSize())} role="columnheader">
               <table.FlexRender header={header} />
             </div>
           ))}
@@ -87,7 +89,7 @@ export function AuditTable({ rows, selectedSeq, onOpen, onNearEnd }: Props) {
                 onKeyDown={(event) => event.key === 'Enter' && onOpen(row.original)}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <div key={cell.id} className={classes.cell} style={flexWidth(cell.column.getSize())} role="gridcell">
+                  <div key={cell.id} className={classes.cell} style={flexWidth(cell.column.id, cell.column.getSize())} role="gridcell">
                     <table.FlexRender cell={cell} />
                   </div>
                 ))}

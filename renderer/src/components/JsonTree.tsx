@@ -16,6 +16,14 @@ export function JsonTree({ value, name, depth = 0, openDepth = 1 }: { value: unk
   }
   const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
   const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    return (
+      <div className={classes.line}>
+        {label}
+        <Code className={classes.null}>{brackets.join('')}</Code>
+      </div>
+    );
+  }
   return (
     <div className={classes.line}>
       <UnstyledButton onClick={() => setOpen(!open)} className={classes.toggle} aria-expanded={open}>
