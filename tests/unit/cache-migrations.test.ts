@@ -5,7 +5,10 @@ import { cacheMigrations } from '../../electron/services/cache/migrations/index.
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
 
-const secondMigration: Migration = { version: 2, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;' };
+// A migration after the real ones, as the next release would add it.
+const current = cacheMigrations.length;
+const label = (version: number) => String(version).padStart(3, '0');
+const secondMigration: Migration = { version: current + 1, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;' };
 
 describe('cache migrations', () => {
   let dir: ReturnType<typeof makeDataDir>;
@@ -20,14 +23,14 @@ describe('cache migrations', () => {
   it('applies each migration once, in its own recorded step, and is idempotent', () => {
     const first = openCacheDb(path, { log, migrations: [...cacheMigrations, secondMigration] }).db;
     expect(first.prepare('SELECT version, name, length(checksum) AS checksum FROM schema_migrations').all()).toEqual([
-      { version: 1, name: 'initial', checksum: 64 },
-      { version: 2, name: 'notes', checksum: 64 },
+      ...cacheMigrations.map(({ version, name }) => ({ version, name, checksum: 64 })),
+      { version: current + 1, name: 'notes', checksum: 64 },
     ]);
     expect(migrate(first, [...cacheMigrations, secondMigration], path)).toEqual([]);
     first.close();
 
     const again = openCacheDb(path, { log, migrations: [...cacheMigrations, secondMigration] }).db;
-    expect(again.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(2);
+    expect(again.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(current + 1);
     expect(again.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'audit_events'").pluck().get()).toBe(1);
     again.close();
   });
@@ -35,7 +38,7 @@ describe('cache migrations', () => {
   it('applies only the new migrations to an older database', () => {
     openCacheDb(path, { log }).db.close();
     const db = openCacheDb(path, { log }).db;
-    expect(migrate(db, [...cacheMigrations, secondMigration], path)).toEqual(['002-notes']);
+    expect(migrate(db, [...cacheMigrations, secondMigration], path)).toEqual([`${label(current + 1)}-notes`]);
     db.close();
   });
 
@@ -49,20 +52,22 @@ describe('cache migrations', () => {
 
   it('refuses a database made by a newer Opsdeck', () => {
     openCacheDb(path, { log, migrations: [...cacheMigrations, secondMigration] }).db.close();
-    expect(() => openCacheDb(path, { log })).toThrow(`The cache database ${path} has migration 002-notes, which this version of Opsdeck does not know: a newer Opsdeck wrote it.`);
+    expect(() => openCacheDb(path, { log })).toThrow(`The cache database ${path} has migration ${label(current + 1)}-notes, which this version of Opsdeck does not know: a newer Opsdeck wrote it.`);
   });
 
   it('rolls a failing migration back whole and records nothing for it', () => {
     openCacheDb(path, { log }).db.close();
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);' };
+    const broken: Migration = { version: current + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);' };
     expect(() => openCacheDb(path, { log, migrations: [...cacheMigrations, broken] })).toThrow(/no such table: missing/);
     const db = openCacheDb(path, { log }).db;
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(current);
     db.close();
   });
 
   it('rejects a registry with a gap', () => {
-    expect(() => openCacheDb(path, { log, migrations: [...cacheMigrations, { ...secondMigration, version: 3 }] })).toThrow('Migration 003-notes is out of order: expected version 2.');
+    expect(() => openCacheDb(path, { log, migrations: [...cacheMigrations, { ...secondMigration, version: current + 2 }] })).toThrow(
+      `Migration ${label(current + 2)}-notes is out of order: expected version ${current + 1}.`,
+    );
   });
 });

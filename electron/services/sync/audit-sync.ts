@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { appendAuditPage } from '../cache/append-audit-page.ts';
+import { deferIndexes, restoreDeferredIndexes } from '../cache/deferred-indexes.ts';
 import type { ReceivedAuditEvent } from '../cache/append-audit-page.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
@@ -20,19 +21,38 @@ export interface AuditSyncOptions {
   windowStartMs: number;
 }
 
+/** A catch-up longer than this loads without the field indexes and builds them afterwards. */
+const bulkLoadThreshold = 50_000;
+
 /**
  * Follows the `after_seq` feed until it is caught up. Each page is chain-checked against the
  * cached tip, then written with its cursor in one transaction, so a kill at any moment resumes
- * with no gap and no duplicate. The next page is fetched while this one is checked and written.
+ * with no gap and no duplicate. A long catch-up loads without the field indexes and builds
+ * them at the end (a killed one rebuilds them on the next run).
  */
-export async function syncAuditFeed({ db, client, report, signal, pageSize, windowStartMs }: AuditSyncOptions): Promise<{ fetched: number }> {
-  let tip: ChainTip = cachedAuditTip(db) ?? (await windowStartTip(client, windowStartMs));
+export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetched: number }> {
+  const { db, client, report, windowStartMs } = options;
+  const tip = cachedAuditTip(db) ?? (await windowStartTip(client, windowStartMs));
   const head = await client.call('getAuditHead');
-  const startSeq = tip.seq;
-  const total = Math.max(head.seq - startSeq, 0);
-  let fetched = 0;
+  const total = Math.max(head.seq - tip.seq, 0);
+  if (total <= bulkLoadThreshold) {
+    restoreDeferredIndexes(db);
+    return followFeed(options, tip, total);
+  }
+  deferIndexes(db, 'audit_events');
+  try {
+    return await followFeed(options, tip, total);
+  } finally {
+    report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
+    restoreDeferredIndexes(db);
+  }
+}
 
-  let pending: Promise<Page> | null = tip.seq < head.seq ? fetchPage(client, tip.seq, pageSize) : null;
+/** The feed from `start` on, a page at a time; the next page is fetched while this one is checked and written. */
+async function followFeed({ db, client, report, signal, pageSize }: AuditSyncOptions, start: ChainTip, total: number): Promise<{ fetched: number }> {
+  let tip = start;
+  let fetched = 0;
+  let pending: Promise<Page> | null = total > 0 ? fetchPage(client, tip.seq, pageSize) : null;
   while (pending !== null && !signal.aborted) {
     const page = await pending;
     const last = page.events.at(-1);
@@ -41,7 +61,7 @@ export async function syncAuditFeed({ db, client, report, signal, pageSize, wind
     tip = checkPageChain(tip, page.events.map((item) => item.event));
     appendAuditPage(db, page.events);
     fetched += page.events.length;
-    const done = tip.seq - startSeq;
+    const done = tip.seq - start.seq;
     report({
       resource: 'audit',
       progress: total > 0 ? Math.min(done / total, 1) : null,

@@ -1,5 +1,9 @@
 import type { Migration } from '../migrate.ts';
 import { sql as initial } from './001-initial.ts';
+import { sql as deferredIndexes } from './002-deferred-indexes.ts';
 
 /** Every cache migration, in order. Append only. */
-export const cacheMigrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const cacheMigrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'deferred-indexes', sql: deferredIndexes },
+];
