@@ -50,6 +50,16 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
   }
 
   return {
+    /** Every matching event's raw JSON and row, oldest first (exports walk the chain forwards). */
+    *matching(q: string): Generator<{ raw: string; row: AuditRow }> {
+      const parsed = parseAuditQuery(q);
+      if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
+      const { where, params } = compile(parsed.query);
+      for (const record of prepared(`SELECT ${rowColumns}, raw FROM audit_events WHERE ${where} ORDER BY seq`).iterate(...params) as Iterable<RowRecord & { raw: string }>) {
+        yield { raw: record.raw, row: toRow(record) };
+      }
+    },
+
     search({ q, beforeSeq, limit, withTotal }: { q: string; beforeSeq?: number; limit: number; withTotal: boolean }): AuditSearchResult {
       const started = performance.now();
       const newestSeq = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? null;

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createAuditSearch } from '../services/audit-search/audit-search.ts';
+import type { AuditSearch } from '../services/audit-search/audit-search.ts';
+import { cacheDbPath } from '../services/cache/cache-paths.ts';
+import { defaultDataDir } from '../services/data-dir.ts';
+import { openProfileStore } from '../services/profiles/profile-store.ts';
+import { UsageError } from './usage-error.ts';
+
+export const auditSourceFlags = {
+  db: { type: 'string' },
+  profile: { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const;
+
+/** The cache to read: --db PATH, or a profile's cache (--profile NAME, else the active one). */
+export function openAuditSource(command: string, values: { db?: string; profile?: string; 'data-dir'?: string }): { search: AuditSearch; path: string; close(): void } {
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  let path = values.db;
+  if (path === undefined) {
+    const store = openProfileStore(dataDir);
+    const id = values.profile === undefined ? store.activeId() : store.list().find((p) => p.id === values.profile || p.name === values.profile)?.id ?? values.profile;
+    if (id === null) throw new UsageError(`${command}: no active profile in ${dataDir}; give --profile NAME or --db PATH.`);
+    path = cacheDbPath(dataDir, id);
+  }
+  if (!existsSync(path)) throw new UsageError(`${command}: no cache database at ${path}.`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  return { search: createAuditSearch(db), path, close: () => db.close() };
+}
