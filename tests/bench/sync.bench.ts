@@ -63,25 +63,32 @@ async function initialSync(platform: PlatformProcess): Promise<BenchResult[]> {
     const started = performance.now();
     delay.enable();
     const worker = startWorker(sourceWorkerPaths('sync'), data);
-    let fieldsSearchableAt = 0;
+    let rowsWrittenAt = 0;
     await new Promise<void>((done, fail) => {
       worker.on('message', (message: FromSyncWorker) => {
-        if (message.kind === 'progress' && message.resource === 'audit' && message.progress === 1) fieldsSearchableAt = performance.now();
+        if (message.kind === 'progress' && message.resource === 'audit' && message.progress === 1 && rowsWrittenAt === 0) rowsWrittenAt = performance.now();
         if (message.kind === 'success' && message.resource === 'audit') done();
         if (message.kind === 'failure' && message.resource === 'audit') fail(new Error(message.message));
       });
     });
-    const textSearchableAt = performance.now();
+    const searchableAt = performance.now();
     delay.disable();
     worker.postMessage({ kind: 'stop' });
     await worker.terminate();
     const db = new Database(data.dbPath, { readonly: true });
     const cached = db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
     db.close();
-    const fieldSeconds = (fieldsSearchableAt - started) / 1000;
+    const writtenSeconds = (rowsWrittenAt - started) / 1000;
+    const searchableSeconds = (searchableAt - started) / 1000;
     return [
-      { name: 'initial sync, searchable by fields', value: Math.round(cached / fieldSeconds), unit: 'events/s', target: '>= 50000', note: `${cached.toLocaleString()} events in ${fieldSeconds.toFixed(1)} s` },
-      { name: 'initial sync, full text ready', value: Math.round(cached / ((textSearchableAt - started) / 1000)), unit: 'events/s' },
+      { name: 'initial sync, every event fetched, checked and written', value: Math.round(cached / writtenSeconds), unit: 'events/s', note: `${cached.toLocaleString()} events in ${writtenSeconds.toFixed(1)} s` },
+      {
+        name: 'initial sync, searchable by fields and full text',
+        value: Math.round(cached / searchableSeconds),
+        unit: 'events/s',
+        target: '>= 50000',
+        note: `indexes and full text built ${searchableSeconds.toFixed(1)} s after the start`,
+      },
       { name: 'longest main-thread stall during sync', value: Math.round(delay.max / 1e6), unit: 'ms', target: '<= 50' },
     ];
   } finally {
