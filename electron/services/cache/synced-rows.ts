@@ -22,8 +22,12 @@ export function rowsOf<T>(table: CacheTable<T>, items: readonly T[]): RowsWrite 
   return {
     write(db, syncedAt) {
       const verb = table.replace ? 'INSERT OR REPLACE' : 'INSERT';
-      const insert = db.prepare(`${verb} INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map((column) => `@${column}`).join(', ')})`);
-      for (const item of items) insert.run(table.row(item, syncedAt));
+      // Positional parameters: binding by name costs a lookup per column per row on the bulk path.
+      const insert = db.prepare(`${verb} INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
+      for (const item of items) {
+        const row = table.row(item, syncedAt);
+        insert.run(table.columns.map((column) => row[column] ?? null));
+      }
     },
   };
 }

@@ -48,25 +48,42 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   }
 }
 
-/** The feed from `start` on, a page at a time; the next page is fetched while this one is checked and written. */
+/** Checked events written per transaction: few large commits are much cheaper than many small ones. */
+const eventsPerTransaction = 10_000;
+
+/**
+ * The feed from `start` on: the next page is fetched while this one is checked; checked pages
+ * are written with their cursor in one transaction per ~10,000 events (and at the end).
+ */
 async function followFeed({ db, client, report, signal, pageSize }: AuditSyncOptions, start: ChainTip, total: number): Promise<{ fetched: number }> {
   let tip = start;
   let fetched = 0;
-  let pending: Promise<Page> | null = total > 0 ? fetchPage(client, tip.seq, pageSize) : null;
-  while (pending !== null && !signal.aborted) {
-    const page = await pending;
-    const last = page.events.at(-1);
-    pending = page.hasMore && last !== undefined ? fetchPage(client, last.event.seq, pageSize) : null;
-    pending?.catch(() => {}); // awaited next round; a failure there is reported there
-    tip = checkPageChain(tip, page.events.map((item) => item.event));
-    appendAuditPage(db, page.events);
-    fetched += page.events.length;
+  let batch: ReceivedAuditEvent[] = [];
+  const write = () => {
+    appendAuditPage(db, batch);
+    fetched += batch.length;
+    batch = [];
     const done = tip.seq - start.seq;
     report({
       resource: 'audit',
       progress: total > 0 ? Math.min(done / total, 1) : null,
       detail: `${done.toLocaleString('en-US')} of ${Math.max(total, done).toLocaleString('en-US')} new events`,
     });
+  };
+  let pending: Promise<Page> | null = total > 0 ? fetchPage(client, tip.seq, pageSize) : null;
+  try {
+    while (pending !== null && !signal.aborted) {
+      const page = await pending;
+      const last = page.events.at(-1);
+      pending = page.hasMore && last !== undefined ? fetchPage(client, last.event.seq, pageSize) : null;
+      pending?.catch(() => {}); // awaited next round; a failure there is reported there
+      tip = checkPageChain(tip, page.events.map((item) => item.event));
+      batch.push(...page.events);
+      if (batch.length >= eventsPerTransaction) write();
+    }
+  } finally {
+    // What was checked before a failure is kept.
+    if (batch.length > 0) write();
   }
   return { fetched };
 }
