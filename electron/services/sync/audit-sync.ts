@@ -21,6 +21,9 @@ export interface AuditSyncOptions {
   windowStartMs: number;
 }
 
+/** What the sync reports once a bulk load's field indexes are built (full text follows). */
+export const fieldSearchReady = 'Field search ready; full text follows';
+
 /** A catch-up longer than this loads without the field indexes and builds them afterwards. */
 const bulkLoadThreshold = 50_000;
 
@@ -45,6 +48,7 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   } finally {
     report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
     restoreDeferredIndexes(db);
+    report({ resource: 'audit', progress: null, detail: fieldSearchReady });
   }
 }
 
