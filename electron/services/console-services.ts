@@ -8,6 +8,7 @@ import { createEventBus } from './event-bus.ts';
 import type { EventBus } from './event-bus.ts';
 import { openProfileStore } from './profiles/profile-store.ts';
 import { createProfilesService } from './profiles/profiles-service.ts';
+import { createSavedSearches } from './saved-searches.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { createSyncController } from './sync/sync-controller.ts';
 import { sourceWorkerPaths } from './workers/start-worker.ts';
@@ -42,6 +43,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor });
   sync.start(store.activeId());
   const audit = createAuditHandlers({ dataDir, events, initialProfileId: store.activeId() });
+  const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
   const handlers: ConsoleHandlers = {
     'app/info': async () => ({ name: 'Opsdeck', version, host, dataDir, os: `${platform()} ${release()}` }),
@@ -54,6 +56,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...profiles.handlers,
     ...sync.handlers,
     ...audit.handlers,
+    ...searches.handlers,
   };
 
   return {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
+import { searchesEvents, searchesMethods } from './searches.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
 import { syncEvents, syncMethods } from './sync.ts';
 
@@ -10,6 +11,7 @@ export * from './settings.ts';
 export * from './profiles.ts';
 export * from './sync.ts';
 export * from './audit.ts';
+export * from './searches.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
 export type { MethodSpec, MethodTable } from './method.ts';
@@ -21,6 +23,7 @@ export const consoleMethods = {
   ...profilesMethods,
   ...syncMethods,
   ...auditMethods,
+  ...searchesMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
@@ -28,6 +31,7 @@ export const consoleEvents = {
   ...settingsEvents,
   ...profilesEvents,
   ...syncEvents,
+  ...searchesEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;

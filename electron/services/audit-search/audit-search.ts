@@ -65,14 +65,18 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const newestSeq = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? null;
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { rows: [], total: null, nextBeforeSeq: null, error: parsed.error, textIndexedUpTo: ftsIndexedUpto(db), newestSeq, tookMs: 0 };
-      const { where, params } = compile(parsed.query);
-      const page = beforeSeq === undefined ? '' : ' AND seq < ?';
-      const records = prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${where}${page} ORDER BY seq DESC LIMIT ?`).all(
-        ...params,
-        ...(beforeSeq === undefined ? [] : [beforeSeq]),
-        limit,
+      const { where, params, textOnly } = compile(parsed.query);
+      const page = beforeSeq === undefined ? [] : [beforeSeq];
+      // Free text alone: read the newest matches from the FTS index by rowid, then their rows.
+      const records = (
+        textOnly === null
+          ? prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${where}${page.length ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`).all(...params, ...page, limit)
+          : prepared(
+              `SELECT ${rowColumns} FROM audit_events WHERE seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?${page.length ? ' AND rowid < ?' : ''} ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC`,
+            ).all(textOnly, ...page, limit)
       ) as RowRecord[];
-      const total = withTotal ? (prepared(`SELECT count(*) FROM audit_events WHERE ${where}`).pluck().get(...params) as number) : null;
+      const countSql = textOnly === null ? `SELECT count(*) FROM audit_events WHERE ${where}` : 'SELECT count(*) FROM audit_text WHERE audit_text MATCH ?';
+      const total = withTotal ? (prepared(countSql).pluck().get(...(textOnly === null ? params : [textOnly])) as number) : null;
       return {
         rows: records.map(toRow),
         total,

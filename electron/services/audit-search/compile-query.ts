@@ -6,6 +6,8 @@ import { tenantTextToken } from '../cache/index-audit-text.ts';
 export interface CompiledQuery {
   where: string;
   params: Array<string | number>;
+  /** Set when free text is the only condition: the FTS index alone can answer, newest first. */
+  textOnly: string | null;
 }
 
 type Sql = { sql: string; params: Array<string | number> };
@@ -28,7 +30,9 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
 
   for (const filter of query.filters) {
     const compiled = compileFilter(filter, context);
-    clauses.push(filter.negated ? `NOT (${compiled.sql})` : compiled.sql);
+    // A NULL column makes a comparison NULL, and NOT NULL drops the row: a negated filter
+    // must keep events that simply lack the field (platform events have no tenant).
+    clauses.push(filter.negated ? `NOT ifnull(${compiled.sql}, 0)` : compiled.sql);
     params.push(...compiled.params);
   }
 
@@ -44,7 +48,8 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
     clauses.push(`seq NOT IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
     params.push(negative.map(ftsTerm).join(' OR '));
   }
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+  const textOnly = query.filters.length === 0 && negative.length === 0 && positive.length > 0 ? (params[0] as string) : null;
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, textOnly };
 }
 
 function compileFilter(filter: FieldFilter, { now, tenantId }: CompileContext): Sql {
@@ -73,10 +78,11 @@ function compileFilter(filter: FieldFilter, { now, tenantId }: CompileContext): 
     case 'request':
       return anyOf((value) => ({ sql: 'request_id = ?', params: [value] }));
     // seq order is time order: a time bound is the seq of the first event at or after it.
+    // The first row of the (ts, seq) index at or after the time: no scan of the range.
     case 'after':
-      return { sql: 'seq >= (SELECT coalesce(min(seq), 9e18) FROM audit_events WHERE ts >= ?)', params: [time()] };
+      return { sql: 'seq >= ifnull((SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1), 9e18)', params: [time()] };
     case 'before':
-      return { sql: 'seq < (SELECT coalesce(min(seq), 9e18) FROM audit_events WHERE ts >= ?)', params: [time()] };
+      return { sql: 'seq < ifnull((SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1), 9e18)', params: [time()] };
   }
 }
 

@@ -8,6 +8,7 @@ import { AuditTable } from './AuditTable.tsx';
 import { EventDrawer } from './EventDrawer.tsx';
 import { FacetsPanel } from './FacetsPanel.tsx';
 import { QueryBar } from './QueryBar.tsx';
+import { SavedSearchesMenu } from './SavedSearchesMenu.tsx';
 import { useAuditSearch } from './useAuditSearch.ts';
 import { useHashQuery } from './useHashQuery.ts';
 
@@ -29,7 +30,7 @@ export function AuditView() {
 
   return (
     <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-lg) - 56px)">
-      <QueryBar value={draft} onChange={edit} error={parsed.ok ? null : parsed.error} />
+      <QueryBar value={draft} onChange={edit} error={parsed.ok ? null : parsed.error} actions={<SavedSearchesMenu q={q} onOpen={edit} />} />
       <AuditHistogram q={q} version={version} onRange={(from, to) => edit(withTimeRange(q, from, to))} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="audit-count">

@@ -14,10 +14,12 @@ interface Props {
   value: string;
   onChange(value: string): void;
   error: z.infer<typeof queryError> | null;
+  /** Controls shown after the input, e.g. saved searches. */
+  actions?: React.ReactNode;
 }
 
 /** The query input: completes field names and, from the cache, values of actor, tenant and action. */
-export function QueryBar({ value, onChange, error }: Props) {
+export function QueryBar({ value, onChange, error, actions }: Props) {
   const { api } = useConsole();
   const input = useRef<HTMLInputElement>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -94,6 +96,7 @@ export function QueryBar({ value, onChange, error }: Props) {
           </Combobox.Dropdown>
         </Combobox>
         <QueryHelp />
+        {actions}
       </Group>
       {error !== null && (
         <Text size="sm" c="red" mt={4} data-testid="query-error" ff="monospace">

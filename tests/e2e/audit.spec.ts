@@ -1,0 +1,75 @@
+import { test as base, expect } from '@playwright/test';
+import { smallDemo, startConsole } from '../fixtures/web-host.ts';
+import type { RunningConsole } from '../fixtures/web-host.ts';
+
+/** A console on the built-in demo platform (small), synced before the test starts. */
+const test = base.extend<{ demo: RunningConsole }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+  demo: async ({}, use) => {
+    const running = await startConsole({ demo: smallDemo });
+    await use(running);
+    await running.stop();
+  },
+});
+
+const count = async (page: import('@playwright/test').Page) => {
+  const text = (await page.getByTestId('audit-count').textContent()) ?? '';
+  return Number(/^([\d,]+) event/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
+};
+
+test('search with fields and free text, open an event, verify its hash and pivot', async ({ page, demo }) => {
+  await page.goto(`${demo.host.url}#/audit`);
+  const cells = page.getByTestId('audit-table').getByRole('gridcell');
+  await expect(cells.first()).toBeVisible({ timeout: 45_000 });
+  const all = await count(page);
+  expect(all).toBeGreaterThan(100);
+
+  const query = page.getByRole('textbox', { name: 'Audit query' });
+  await query.fill('action:user.* -outcome:success');
+  await expect.poll(() => count(page)).toBeLessThan(all);
+  await expect(page.getByTestId('audit-table').getByText('success', { exact: true })).toHaveCount(0);
+
+  await query.fill('actr:someone');
+  await expect(page.getByTestId('query-error')).toHaveText("unknown field 'actr' at 1 — did you mean actor?");
+
+  await query.fill('action:role.assigned');
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  await cells.first().click();
+  const drawer = page.getByTestId('event-drawer');
+  await expect(drawer.getByTestId('hash-badge')).toHaveText('hash verified');
+  await expect(drawer.getByTestId('changes-diff')).toContainText('role');
+  await drawer.getByRole('button', { name: 'Same actor' }).click();
+  await expect(query).toHaveValue(/^actor:\S+$/);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/#\/audit\?q=actor%3A/);
+});
+
+test('facets filter by click and exclude by Alt-click; saved searches reopen a query', async ({ page, demo }) => {
+  await page.goto(`${demo.host.url}#/audit`);
+  await expect(page.getByTestId('audit-table').getByRole('gridcell').first()).toBeVisible({ timeout: 45_000 });
+  const query = page.getByRole('textbox', { name: 'Audit query' });
+  const facets = page.getByTestId('audit-facets');
+
+  await facets.getByRole('button', { name: 'outcome denied' }).click();
+  await expect(query).toHaveValue('outcome:denied');
+  const denied = await count(page);
+  await facets.getByRole('button', { name: 'outcome denied' }).click({ modifiers: ['Alt'] });
+  await expect(query).toHaveValue('outcome:denied -outcome:denied');
+  await expect.poll(() => count(page)).toBe(0);
+  await expect(page.getByText('No events match this query.')).toBeVisible();
+
+  await query.fill('outcome:denied');
+  await expect.poll(() => count(page)).toBe(denied);
+  await page.getByRole('button', { name: 'Saved' }).click();
+  await page.getByRole('menuitem', { name: 'Save this search…' }).click();
+  await page.getByRole('dialog', { name: 'Save this search' }).getByLabel('Name').fill('Denied access');
+  await page.getByRole('dialog', { name: 'Save this search' }).getByRole('button', { name: 'Save' }).click();
+
+  await query.fill('');
+  await page.getByRole('button', { name: 'Saved' }).click();
+  await page.getByRole('menuitem', { name: /Denied access/ }).click();
+  await expect(query).toHaveValue('outcome:denied');
+  await page.reload();
+  await page.getByRole('button', { name: 'Saved' }).click();
+  await expect(page.getByRole('menuitem', { name: /Denied access/ })).toBeVisible();
+});
