@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { smallDemo, startConsole } from '../fixtures/web-host.ts';
 import type { RunningConsole } from '../fixtures/web-host.ts';
 
@@ -12,7 +13,7 @@ const test = base.extend<{ demo: RunningConsole }>({
   },
 });
 
-const count = async (page: import('@playwright/test').Page) => {
+const count = async (page: Page) => {
   const text = (await page.getByTestId('audit-count').textContent()) ?? '';
   return Number(/^([\d,]+) event/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 };
