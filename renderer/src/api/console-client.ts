@@ -8,6 +8,7 @@ import type { Transport } from './transport.ts';
 export interface ConsoleClient {
   api: ConsoleApi;
   on<E extends ConsoleEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  onConnect(listener: () => void): () => void;
 }
 
 /** Picks the transport once: the preload bridge inside Electron, HTTP in a browser. */
@@ -30,6 +31,7 @@ function clientOver(transport: Transport): ConsoleClient {
 
   return {
     api,
+    onConnect: (listener) => transport.onConnect(listener),
     on(event, listener) {
       return transport.onEvent((name, payload) => {
         if (name === event) listener(payload as EventPayload<typeof event>);

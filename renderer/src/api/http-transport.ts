@@ -5,10 +5,14 @@ import type { EventListener, Transport } from './transport.ts';
 /** The web host: POST /api/call/<method>, events over server-sent events at /api/events. */
 export function httpTransport(): Transport {
   const listeners = new Set<EventListener>();
+  const connectListeners = new Set<() => void>();
   let source: EventSource | null = null;
 
   function connect() {
     source = new EventSource('/api/events');
+    source.onopen = () => {
+      for (const listener of connectListeners) listener();
+    };
     source.onmessage = (message: MessageEvent<string>) => {
       const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
       if (!isConsoleEvent(event)) return;
@@ -36,6 +40,10 @@ export function httpTransport(): Transport {
       listeners.add(listener);
       if (source === null) connect();
       return () => listeners.delete(listener);
+    },
+    onConnect(listener) {
+      connectListeners.add(listener);
+      return () => connectListeners.delete(listener);
     },
   };
 }

@@ -17,5 +17,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
       return invoke(input);
     },
     onEvent: (listener) => bridge.onEvent(listener),
+    // IPC events cannot be missed: there is no connection to lose.
+    onConnect: () => () => {},
   };
 }

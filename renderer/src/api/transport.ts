@@ -6,4 +6,6 @@ export type EventListener = (event: ConsoleEvent, payload: unknown) => void;
 export interface Transport {
   call(method: string, input: unknown): Promise<ConsoleResult>;
   onEvent(listener: EventListener): () => void;
+  /** Called whenever the event stream (re)connects: events sent while it was down are lost. */
+  onConnect(listener: () => void): () => void;
 }
