@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { createAuditSearch } from '../services/audit-search/audit-search.ts';
 import type { AuditSearch } from '../services/audit-search/audit-search.ts';
+import { openAuditReader } from '../services/audit-search/open-audit-reader.ts';
 import { cacheDbPath } from '../services/cache/cache-paths.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { openProfileStore } from '../services/profiles/profile-store.ts';
@@ -23,7 +21,7 @@ export function openAuditSource(command: string, values: { db?: string; profile?
     if (id === null) throw new UsageError(`${command}: no active profile in ${dataDir}; give --profile NAME or --db PATH.`);
     path = cacheDbPath(dataDir, id);
   }
-  if (!existsSync(path)) throw new UsageError(`${command}: no cache database at ${path}.`);
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  return { search: createAuditSearch(db), path, close: () => db.close() };
+  const reader = openAuditReader(path);
+  if (reader === null) throw new UsageError(`${command}: no cache database at ${path}.`);
+  return { ...reader, path };
 }

@@ -18,8 +18,9 @@ export interface FieldFilter {
   /** Alternatives (outcome:failure,denied); any one matches. */
   values: string[];
   negated: boolean;
-  /** 1-based column of the filter in the query text. */
+  /** 1-based column of the filter in the query text, and how many characters it spans. */
   position: number;
+  length: number;
 }
 
 export interface QueryError {

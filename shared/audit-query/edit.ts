@@ -15,30 +15,13 @@ export function addFilter(query: string, field: QueryField, value: string, negat
 /** The query with its after:/before: filters replaced by the given range (ISO times). */
 export function withTimeRange(query: string, from: string | null, to: string | null): string {
   const parsed = parseAuditQuery(query);
-  const kept = parsed.ok ? withoutFields(query, parsed.query.filters.filter((f) => f.field === 'after' || f.field === 'before').map((f) => f.position)) : query;
-  let next = kept;
+  let next = query;
+  if (parsed.ok) {
+    // Cut from the end so earlier positions stay valid.
+    const timeFilters = parsed.query.filters.filter((filter) => filter.field === 'after' || filter.field === 'before').reverse();
+    for (const { position, length } of timeFilters) next = `${next.slice(0, position - 1).trimEnd()} ${next.slice(position - 1 + length).trimStart()}`.trim();
+  }
   if (from !== null) next = addFilter(next, 'after', from);
   if (to !== null) next = addFilter(next, 'before', to);
   return next;
-}
-
-/** Removes the terms that start at the given 1-based positions. */
-function withoutFields(query: string, positions: number[]): string {
-  const starts = new Set(positions.map((position) => position - 1));
-  const kept: string[] = [];
-  let i = 0;
-  while (i < query.length) {
-    if (/\s/.test(query[i]!)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let inQuote = false;
-    while (i < query.length && (inQuote || !/\s/.test(query[i]!))) {
-      if (query[i] === '"') inQuote = !inQuote;
-      i++;
-    }
-    if (!starts.has(start)) kept.push(query.slice(start, i));
-  }
-  return kept.join(' ');
 }

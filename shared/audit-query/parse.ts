@@ -93,7 +93,7 @@ function checkedFilter(field: QueryField, text: string, negated: boolean, positi
     throw new QuerySyntaxError(`'${field}:' at ${position} takes one time, not a list`, position, length);
   }
   for (const value of values) checkValue(field, value, position, length);
-  return { field, values, negated, position };
+  return { field, values, negated, position, length };
 }
 
 function checkValue(field: QueryField, value: string, position: number, length: number): void {

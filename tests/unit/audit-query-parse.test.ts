@@ -104,5 +104,6 @@ describe('editing queries', () => {
   it('replaces the time range and keeps everything else', () => {
     expect(withTimeRange('tenant:acme after:24h "api key" before:1h', '2026-11-01T00:00:00.000Z', null)).toBe('tenant:acme "api key" after:2026-11-01T00:00:00.000Z');
     expect(withTimeRange('after:7d', '2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z')).toBe('after:2026-11-01T00:00:00.000Z before:2026-11-02T00:00:00.000Z');
+    expect(withTimeRange('"api   key" before:1h x', null, null)).toBe('"api   key" x');
   });
 });

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { ConsoleHandlers, ProfilesState } from '../../../shared/console-api/index.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
 import type { EventBus } from '../event-bus.ts';
-import { createAuditSearch } from './audit-search.ts';
 import type { AuditSearch } from './audit-search.ts';
+import { openAuditReader } from './open-audit-reader.ts';
+import type { AuditReader } from './open-audit-reader.ts';
 
 type AuditHandlers = Pick<ConsoleHandlers, 'audit/search' | 'audit/facets' | 'audit/histogram' | 'audit/event' | 'audit/suggest'>;
 
@@ -14,10 +13,10 @@ type AuditHandlers = Pick<ConsoleHandlers, 'audit/search' | 'audit/facets' | 'au
  */
 export function createAuditHandlers({ dataDir, events, initialProfileId }: { dataDir: string; events: EventBus; initialProfileId: string | null }) {
   let profileId = initialProfileId;
-  let open: { db: Database.Database; search: AuditSearch } | null = null;
+  let open: AuditReader | null = null;
 
   function close() {
-    open?.db.close();
+    open?.close();
     open = null;
   }
 
@@ -31,16 +30,8 @@ export function createAuditHandlers({ dataDir, events, initialProfileId }: { dat
   function search(): AuditSearch | null {
     if (open !== null) return open.search;
     if (profileId === null) return null;
-    const path = cacheDbPath(dataDir, profileId);
-    if (!existsSync(path)) return null;
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    const ready = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").get() !== undefined;
-    if (!ready) {
-      db.close();
-      return null;
-    }
-    open = { db, search: createAuditSearch(db) };
-    return open.search;
+    open = openAuditReader(cacheDbPath(dataDir, profileId));
+    return open?.search ?? null;
   }
 
   const handlers: AuditHandlers = {

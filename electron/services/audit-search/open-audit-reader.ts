@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createAuditSearch } from './audit-search.ts';
+import type { AuditSearch } from './audit-search.ts';
+
+export interface AuditReader {
+  search: AuditSearch;
+  close(): void;
+}
+
+/**
+ * A read-only connection to a cache database for searching, or null when there is no cache
+ * there yet (or the sync has not finished creating its schema). The writer is elsewhere.
+ */
+export function openAuditReader(path: string): AuditReader | null {
+  if (!existsSync(path)) return null;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").get() === undefined) {
+    db.close();
+    return null;
+  }
+  return { search: createAuditSearch(db), close: () => db.close() };
+}
