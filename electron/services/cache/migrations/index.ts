@@ -1,9 +1,11 @@
 import type { Migration } from '../migrate.ts';
 import { sql as initial } from './001-initial.ts';
 import { sql as deferredIndexes } from './002-deferred-indexes.ts';
+import { sql as sourcesAndVerifications } from './003-sources-and-verifications.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'deferred-indexes', sql: deferredIndexes },
+  { version: 3, name: 'sources-and-verifications', sql: sourcesAndVerifications },
 ];
