@@ -118,12 +118,15 @@ function quoteKey(key: string): string {
 // With the u flag a surrogate range matches only surrogates that are not part of a pair.
 const loneSurrogate = /[\ud800-\udfff]/u;
 
+/** Whether the text holds a surrogate that is not part of a pair (which UTF-8 cannot encode). */
+export const hasLoneSurrogate = (text: string): boolean => loneSurrogate.test(text);
+
 /** JSON string literal; only strings with a control character, quote, backslash or surrogate need JSON.stringify. */
 function quote(text: string): string {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      if (loneSurrogate.test(text)) throw new CanonicalJsonError('a string holds a lone surrogate, which is not valid Unicode');
+      if (hasLoneSurrogate(text)) throw new CanonicalJsonError('a string holds a lone surrogate, which is not valid Unicode');
       return JSON.stringify(text);
     }
   }

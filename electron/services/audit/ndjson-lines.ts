@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 /** Consecutive lines of an NDJSON file: texts[i] is line firstLine + i (1-based), without its "\n". */
 export interface LineBatch {
   firstLine: number;
   texts: string[];
+}
+
+/** lineCount consecutive lines as UTF-8, each ended by "\n" but perhaps the file's last. */
+export interface LineBytes {
+  firstLine: number;
+  lineCount: number;
+  bytes: Uint8Array;
 }
 
 /** What was read, once the lines are exhausted: the uncompressed bytes and their SHA-256. */
@@ -21,12 +27,15 @@ export interface NdjsonLines {
   gzip: boolean;
   /** Streams the file once, a chunk of lines at a time (batches keep the per-line cost down). */
   batches(): AsyncGenerator<LineBatch>;
-  /** Available after batches() is exhausted. */
+  /** Streams the file once as bytes, which split and post to a worker for less than texts. */
+  lineBytes(): AsyncGenerator<LineBytes>;
+  /** Available after batches() or lineBytes() is exhausted. */
   content(): NdjsonContent;
 }
 
 const gzipMagic = [0x1f, 0x8b];
-const chunkBytes = 1 << 18;
+const chunkBytes = 1 << 20;
+const lineBreak = 0x0a;
 
 /**
  * Opens an NDJSON file, plain or gzip (told by its magic bytes, not its name), for streaming
@@ -36,35 +45,56 @@ export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
   const gzip = await startsWith(path, gzipMagic);
   let content: NdjsonContent | null = null;
 
-  async function* batches(): AsyncGenerator<LineBatch> {
+  async function* lineBytes(): AsyncGenerator<LineBytes> {
     const hash = createHash('sha256');
-    const decoder = new StringDecoder('utf8');
     let bytes = 0;
-    let partial = '';
+    let partial = Buffer.alloc(0);
     let nextLine = 1;
     for await (const chunk of uncompressed(path, gzip)) {
       const buffer = chunk as Buffer;
       hash.update(buffer);
       bytes += buffer.length;
-      const texts = (partial + decoder.write(buffer)).split('\n');
-      partial = texts.pop()!;
-      if (texts.length === 0) continue;
-      yield { firstLine: nextLine, texts };
-      nextLine += texts.length;
+      const wholeEnd = buffer.lastIndexOf(lineBreak) + 1;
+      if (wholeEnd === 0) {
+        partial = Buffer.concat([partial, buffer]);
+        continue;
+      }
+      // A buffer of its own (never a slice of Node's pool), so posting it to a worker copies just these bytes.
+      const whole = Buffer.allocUnsafeSlow(partial.length + wholeEnd);
+      partial.copy(whole);
+      buffer.copy(whole, partial.length, 0, wholeEnd);
+      partial = Buffer.from(buffer.subarray(wholeEnd));
+      const lineCount = countLineBreaks(whole);
+      yield { firstLine: nextLine, lineCount, bytes: whole };
+      nextLine += lineCount;
     }
-    partial += decoder.end();
-    if (partial !== '') yield { firstLine: nextLine, texts: [partial] };
+    if (partial.length > 0) yield { firstLine: nextLine, lineCount: 1, bytes: partial };
     content = { bytes, sha256: hash.digest('hex') };
+  }
+
+  async function* batches(): AsyncGenerator<LineBatch> {
+    for await (const { firstLine, lineCount, bytes } of lineBytes()) {
+      const texts = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n');
+      if (texts.length > lineCount) texts.pop();
+      yield { firstLine, texts };
+    }
   }
 
   return {
     gzip,
     batches,
+    lineBytes,
     content() {
       if (content === null) throw new Error(`${path}: content() before all lines were read`);
       return content;
     },
   };
+}
+
+export function countLineBreaks(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(lineBreak); at >= 0; at = bytes.indexOf(lineBreak, at + 1)) count++;
+  return count;
 }
 
 function uncompressed(path: string, gzip: boolean): Readable {

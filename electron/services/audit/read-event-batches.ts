@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { readEventLine } from './event-line.ts';
-import type { EventLine, UnreadableLine } from './event-line.ts';
-import type { LineBatch } from './ndjson-lines.ts';
+import type { Worker } from 'node:worker_threads';
+import { sourceWorkerPaths, startWorker } from '../workers/start-worker.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
+import type { LineBatch, LineBytes } from './ndjson-lines.ts';
+import type { PackedReads } from './packed-reads.ts';
+import { lineInputOf, readLines } from './read-lines.ts';
 
 export interface EventBatch {
   firstLine: number;
-  reads: Array<EventLine | UnreadableLine>;
+  reads: PackedReads;
 }
 
 /** Worker threads that pay off: parsing and hashing is most of verify's work, reading and chaining the rest. */
@@ -17,12 +19,16 @@ export const defaultWorkerCount = (): number => Math.min(availableParallelism(),
  * yielding them in file order. About two batches per worker are in flight, so memory stays
  * bounded however large the file.
  */
-export async function* readEventBatches(batches: AsyncIterable<LineBatch>, workers: number): AsyncGenerator<EventBatch> {
+export async function* readEventBatches(
+  batches: AsyncIterable<LineBatch | LineBytes>,
+  workers: number,
+  workerPaths: WorkerPaths = sourceWorkerPaths,
+): AsyncGenerator<EventBatch> {
   if (workers === 0) {
-    for await (const { firstLine, texts } of batches) yield { firstLine, reads: texts.map((text) => readEventLine(text)) };
+    for await (const batch of batches) yield { firstLine: batch.firstLine, reads: readLines(lineInputOf(batch)) };
     return;
   }
-  const pool = Array.from({ length: workers }, () => new LineWorker());
+  const pool = Array.from({ length: workers }, () => new LineWorker(startWorker(workerPaths('verify'), null)));
   const inFlight: Array<Promise<EventBatch>> = [];
   let turn = 0;
   try {
@@ -38,21 +44,20 @@ export async function* readEventBatches(batches: AsyncIterable<LineBatch>, worke
 
 /** One worker; it answers batches in the order it got them. */
 class LineWorker {
-  private readonly worker = new Worker(new URL('./event-line-worker.ts', import.meta.url));
-  private readonly waiting: Array<{ resolve(reads: EventBatch['reads']): void; reject(error: Error): void }> = [];
+  private readonly waiting: Array<{ resolve(reads: PackedReads): void; reject(error: Error): void }> = [];
 
-  constructor() {
-    this.worker.on('message', (reads: EventBatch['reads']) => this.waiting.shift()!.resolve(reads));
-    this.worker.on('error', (error) => this.waiting.splice(0).forEach((waiter) => waiter.reject(error)));
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (reads: PackedReads) => this.waiting.shift()!.resolve(reads));
+    worker.on('error', (error) => this.waiting.splice(0).forEach((waiter) => waiter.reject(error)));
   }
 
-  read({ firstLine, texts }: LineBatch): Promise<EventBatch> {
-    const reads = new Promise<EventBatch['reads']>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.worker.postMessage(texts);
-    const batch = reads.then((result) => ({ firstLine, reads: result }));
+  read(batch: LineBatch | LineBytes): Promise<EventBatch> {
+    const reads = new Promise<PackedReads>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    this.worker.postMessage(lineInputOf(batch));
+    const result = reads.then((packed) => ({ firstLine: batch.firstLine, reads: packed }));
     // A failure surfaces when this batch is awaited; until then it must not count as unhandled.
-    batch.catch(() => {});
-    return batch;
+    result.catch(() => {});
+    return result;
   }
 
   async stop(): Promise<void> {

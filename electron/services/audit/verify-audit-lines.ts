@@ -4,10 +4,12 @@ import { ChainVerifier } from './chain-verifier.ts';
 import { assessCompleteness } from './completeness.ts';
 import { compareWithManifest } from './manifest-check.ts';
 import { checkManifestSignature } from './manifest-signature.ts';
-import type { LineBatch } from './ndjson-lines.ts';
+import type { LineBatch, LineBytes } from './ndjson-lines.ts';
+import { packedLineCount, unpackRead } from './packed-reads.ts';
 import { ProblemLog } from './problem-log.ts';
 import type { KnownKey } from './public-keys.ts';
 import { readEventBatches } from './read-event-batches.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
 
 export interface VerifySource {
   file: string | null;
@@ -19,14 +21,17 @@ export interface VerifySource {
   sha256(): string | null;
   /** Worker threads to parse and hash on; 0 for none. */
   workers: number;
+  /** Where the worker entry files are (the bundled ones in Electron); sources by default. */
+  workerPaths?: WorkerPaths;
 }
 
 /** Verifies raw NDJSON event lines (from a file, an import or the cache) into the report of ops-api.md. */
-export async function verifyAuditLines(batches: AsyncIterable<LineBatch>, source: VerifySource): Promise<VerifyReport> {
+export async function verifyAuditLines(batches: AsyncIterable<LineBatch | LineBytes>, source: VerifySource): Promise<VerifyReport> {
   const problems = new ProblemLog();
   const chain = new ChainVerifier(problems);
-  for await (const { firstLine, reads } of readEventBatches(batches, source.workers)) {
-    for (let index = 0; index < reads.length; index++) chain.add(firstLine + index, reads[index]!);
+  for await (const { firstLine, reads } of readEventBatches(batches, source.workers, source.workerPaths)) {
+    const count = packedLineCount(reads);
+    for (let index = 0; index < count; index++) chain.add(firstLine + index, unpackRead(reads, index));
   }
   const { manifest } = source;
   const filtered = manifest !== null && manifest.query !== null;

@@ -3,6 +3,7 @@ import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
 import { openNdjsonLines } from './ndjson-lines.ts';
 import { defaultWorkerCount } from './read-event-batches.ts';
 import type { KnownKey } from './public-keys.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
 import { readExportManifest } from './read-export-manifest.ts';
 import { UnreadableInputError } from './unreadable-input-error.ts';
 import { verifyAuditLines } from './verify-audit-lines.ts';
@@ -13,6 +14,8 @@ export interface VerifyFileOptions {
   keys?: KnownKey[];
   /** Worker threads to parse and hash on; by default none for small files, where starting them costs more than it saves. */
   workers?: number;
+  /** Where the worker entry files are (the bundled ones in Electron); sources by default. */
+  workerPaths?: WorkerPaths;
 }
 
 const smallFileBytes = 8 * 2 ** 20;
@@ -24,13 +27,14 @@ export async function verifyExportFile(file: string, options: VerifyFileOptions 
   try {
     const lines = await openNdjsonLines(file);
     const workers = options.workers ?? ((await stat(file)).size < smallFileBytes ? 0 : defaultWorkerCount());
-    return await verifyAuditLines(lines.batches(), {
+    return await verifyAuditLines(lines.lineBytes(), {
       file,
       manifestFile,
       manifest,
       keys: options.keys ?? [],
       sha256: () => lines.content().sha256,
       workers,
+      workerPaths: options.workerPaths,
     });
   } catch (error) {
     if (!isSystemError(error)) throw error;
