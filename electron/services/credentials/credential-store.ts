@@ -29,7 +29,7 @@ export function openCredentialStore(): CredentialStore {
       await entry('__probe__').getPassword();
       return { available: true, detail: describeKeychain() };
     } catch (error) {
-      return { available: false, detail: `No OS keychain is available (${(error as Error).message}). Tokens can be kept for this session only.` };
+      return { available: false, detail: `${keychainUnavailable()}: the token is kept for this session only\n${(error as Error).message}` };
     }
   }
 
@@ -65,6 +65,13 @@ export function openCredentialStore(): CredentialStore {
       if ((await status()).available) await entry(profileId).deleteCredential();
     },
   };
+}
+
+/** The first line says what is missing in the user's words; the raw error follows on the second, for diagnostics. */
+function keychainUnavailable(): string {
+  if (process.platform === 'darwin') return 'No keychain available (the macOS Keychain cannot be reached)';
+  if (process.platform === 'win32') return 'No keychain available (the Windows Credential Manager cannot be reached)';
+  return 'No keychain available (Secret Service not running)';
 }
 
 function describeKeychain(): string {
