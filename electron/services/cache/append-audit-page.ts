@@ -9,7 +9,8 @@ export interface ReceivedAuditEvent {
   event: AuditEvent;
 }
 
-const auditEvents: CacheTable<ReceivedAuditEvent> = {
+/** How an audit event is stored: the sync and the import write the same columns. */
+export const auditEvents: CacheTable<ReceivedAuditEvent> = {
   name: 'audit_events',
   columns: ['seq', 'id', 'ts', 'tenant_id', 'actor_type', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'outcome', 'ip', 'request_id', 'prev_hash', 'hash', 'raw'],
   replace: false,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export type WorkerName = 'demo-platform' | 'sync' | 'verify';
+export type WorkerName = 'demo-platform' | 'sync' | 'verify' | 'import' | 'import-records';
 
 /** Where a worker's entry file is: TypeScript beside this file from source, bundled .js in Electron. */
 export type WorkerPaths = (name: WorkerName) => string;

@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import { SeqLineIndex } from '../audit/seq-line-index.ts';
+import { auditEvents } from '../cache/append-audit-page.ts';
+import type { SqlValue } from '../cache/synced-rows.ts';
+import { hashColumn, idColumn, rowWidth, seqColumn } from './read-records.ts';
+
+/** What became of one record: written, the copy of one already written, or why it conflicts with that one. */
+export type RowOutcome = { kind: 'inserted' } | { kind: 'duplicate' } | { kind: 'conflict'; reason: string };
+
+/**
+ * Inserts audit rows into an import's database, telling an event seen twice (same seq, same
+ * hash: overlapping exports) from a conflicting one (same seq or id, different event), which it
+ * names by the file and line that brought the first.
+ */
+export class AuditRowsWriter {
+  private readonly insert;
+  private readonly bySeq;
+  private readonly byId;
+  private readonly origins: SeqLineIndex[] = [];
+  private readonly fileNames: string[] = [];
+
+  constructor(db: Database) {
+    const columns = auditEvents.columns;
+    this.insert = db.prepare(`INSERT INTO audit_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
+    this.bySeq = db.prepare('SELECT id, hash FROM audit_events WHERE seq = ?');
+    this.byId = db.prepare('SELECT seq FROM audit_events WHERE id = ?').pluck();
+  }
+
+  /** Rows that follow come from this file. */
+  startFile(name: string): void {
+    this.fileNames.push(name);
+    this.origins.push(new SeqLineIndex());
+  }
+
+  /** Writes the row at values[offset .. offset + rowWidth), which the file has on `line`. */
+  write(values: SqlValue[], offset: number, line: number): RowOutcome {
+    const row = values.slice(offset, offset + rowWidth);
+    const seq = row[seqColumn] as number;
+    if (this.insert.run(row).changes === 1) {
+      this.origins.at(-1)!.add(seq, line);
+      return { kind: 'inserted' };
+    }
+    const sameSeq = this.bySeq.get(seq) as { id: string; hash: string } | undefined;
+    if (sameSeq !== undefined) {
+      if (sameSeq.hash === row[hashColumn] && sameSeq.id === row[idColumn]) return { kind: 'duplicate' };
+      return { kind: 'conflict', reason: `seq ${seq} conflicts with ${this.origin(seq)}` };
+    }
+    const otherSeq = this.byId.get(row[idColumn]) as number;
+    return { kind: 'conflict', reason: `id ${String(row[idColumn])} is already seq ${otherSeq}, ${this.origin(otherSeq)}` };
+  }
+
+  private origin(seq: number): string {
+    for (let file = this.origins.length - 1; file >= 0; file--) {
+      const line = this.origins[file]!.lineOf(seq);
+      if (line !== undefined) return `line ${line} of ${this.fileNames[file]}`;
+    }
+    throw new Error(`seq ${seq} is in the database but no file brought it`);
+  }
+}

@@ -1,0 +1,214 @@
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
+import type { Database } from 'better-sqlite3';
+import { restoreDeferredIndexes } from '../cache/deferred-indexes.ts';
+import { indexAuditText } from '../cache/index-audit-text.ts';
+import { markSynced } from '../cache/sync-state.ts';
+import { sourceWorkerPaths } from '../workers/start-worker.ts';
+import { AuditRowsWriter } from './audit-rows-writer.ts';
+import { openFileRecords } from './file-records.ts';
+import type { ImportFormat } from './file-records.ts';
+import { ImportError } from './import-error.ts';
+import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
+import { rowWidth } from './read-records.ts';
+import { RecordWorkers } from './record-workers.ts';
+import { SkipReport } from './skip-report.ts';
+
+export { ImportError } from './import-error.ts';
+
+export interface ImportFile {
+  path: string;
+  /** shown in messages (e.g. the original name of an uploaded file); default basename(path) */
+  name?: string;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  bytesRead: number;
+  bytesTotal: number;
+  events: number;
+  phase: 'reading' | 'indexing' | 'text';
+}
+
+export interface ImportOptions {
+  files: ImportFile[];
+  /** target SQLite file; must not exist yet (an existing source is refused with a clear message unless replace: true) */
+  db: string;
+  sourceName: string;
+  skipInvalid: boolean;
+  replace?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** The record reader's worker entry: its TypeScript source by default; from the Electron bundle, workers('import-records'). */
+  recordWorker?: string;
+}
+
+export interface ImportResult {
+  db: string;
+  events: number;
+  duplicatesIgnored: number;
+  skipped: number;
+  /** JSON report of skipped lines (file, line, reason), written beside the db as <db>.import-report.json; null when nothing was skipped */
+  reportFile: string | null;
+  files: Array<{ name: string; format: ImportFormat; lines: number; events: number; skipped: number; sha256: string; bytes: number }>;
+}
+
+const commitEvery = 50_000;
+const progressEvents = 50_000;
+const progressMs = 250;
+/** Below this much input a second worker costs more to start than it saves. */
+const oneWorkerBytes = 8 << 20;
+
+/**
+ * Imports audit files (NDJSON, gzip NDJSON, a JSON array or Opsdeck's CSV export) into a new
+ * source database with the cache's schema, all or nothing: it is built under a temporary name
+ * and renamed into place when complete. Invalid lines abort the import (ImportError naming
+ * file, line and reason) or, with skipInvalid, are skipped and listed in a report beside the db.
+ * Hashes are stored as the files state them, not checked: verifying the chain is a later step.
+ */
+export async function importAuditFiles(options: ImportOptions): Promise<ImportResult> {
+  const { files, db: target, replace = false, signal } = options;
+  if (files.length === 0) throw new Error('Nothing to import: no files were given.');
+  refuseExisting(target, replace);
+  signal?.throwIfAborted();
+
+  const temp = `${target}.${randomUUID().slice(0, 8)}.partial`;
+  const report = new SkipReport(`${temp}.import-report.json`);
+  const workers = new RecordWorkers(options.recordWorker ?? sourceWorkerPaths('import-records'), workerCount(files));
+  let db: Database | null = null;
+  try {
+    db = openImportDb(temp);
+    const loaded = await loadFiles(db, options, workers, report);
+    await finishSource(db, loaded, options);
+    signal?.throwIfAborted();
+    closeImportDb(db);
+    db = null;
+    refuseExisting(target, replace);
+    moveDbInto(temp, target);
+    const reportFile = `${target}.import-report.json`;
+    if (report.close()) renameSync(report.path, reportFile);
+    else rmSync(reportFile, { force: true });
+    return { db: target, ...loaded, skipped: report.count, reportFile: report.count > 0 ? reportFile : null };
+  } catch (error) {
+    db?.close();
+    report.close();
+    rmSync(report.path, { force: true });
+    removeDbFiles(temp);
+    throw error;
+  } finally {
+    await workers.stop();
+  }
+}
+
+type Loaded = Pick<ImportResult, 'events' | 'duplicatesIgnored' | 'files'>;
+
+async function loadFiles(db: Database, options: ImportOptions, workers: RecordWorkers, report: SkipReport): Promise<Loaded> {
+  const { files, skipInvalid, signal, onProgress } = options;
+  const writer = new AuditRowsWriter(db);
+  const loaded: Loaded = { events: 0, duplicatesIgnored: 0, files: [] };
+  let reported = { events: -progressEvents, at: 0 };
+
+  for (const [fileIndex, file] of files.entries()) {
+    const name = file.name ?? basename(file.path);
+    const records = await readable(name, () => openFileRecords(file.path, name));
+    const progress = (bytesRead: number, force: boolean) => {
+      const at = performance.now();
+      if (!force && loaded.events - reported.events < progressEvents && at - reported.at < progressMs) return;
+      reported = { events: loaded.events, at };
+      onProgress?.({ file: name, fileIndex, files: files.length, bytesRead, bytesTotal: records.bytesTotal, events: loaded.events, phase: 'reading' });
+    };
+    progress(0, true);
+    writer.startFile(name);
+    const counts = { events: 0, skipped: 0 };
+    let uncommitted = 0;
+    db.exec('BEGIN');
+    await readable(name, async () => {
+      for await (const { read, bytesRead } of workers.read(records.work())) {
+        signal?.throwIfAborted();
+        let offset = 0;
+        for (let index = 0; index < read.lines.length; index++) {
+          const line = read.lines[index]!;
+          let reason = read.reasons[index]!;
+          if (reason === null) {
+            const outcome = writer.write(read.values, offset, line);
+            offset += rowWidth;
+            if (outcome.kind === 'inserted') {
+              counts.events++;
+              loaded.events++;
+            }
+            else if (outcome.kind === 'duplicate') loaded.duplicatesIgnored++;
+            else reason = outcome.reason;
+          }
+          if (reason === null) continue;
+          if (!skipInvalid) throw new ImportError(name, line, reason);
+          report.add(name, line, reason);
+          counts.skipped++;
+        }
+        uncommitted += read.lines.length;
+        if (uncommitted >= commitEvery) {
+          db.exec('COMMIT; BEGIN');
+          uncommitted = 0;
+        }
+        progress(bytesRead, false);
+      }
+    });
+    db.exec('COMMIT');
+    const content = records.content();
+    loaded.files.push({ name, format: records.format, lines: content.lines, events: counts.events, skipped: counts.skipped, sha256: content.sha256, bytes: content.bytes });
+    progress(content.bytes, true);
+  }
+  return loaded;
+}
+
+/** Records the source and its files, then builds the field indexes and the full-text index. */
+async function finishSource(db: Database, loaded: Loaded, { sourceName, onProgress, files, signal }: ImportOptions): Promise<void> {
+  const now = Date.now();
+  const lastSeq = db.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null;
+  const addFile = db.prepare('INSERT INTO source_files (name, format, sha256, bytes, lines, events, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    markSynced(db, { resource: 'audit', cursor: lastSeq === null ? null : String(lastSeq), at: now });
+    db.prepare('INSERT INTO source_info (name, created_at) VALUES (?, ?)').run(sourceName, now);
+    for (const file of loaded.files) addFile.run(file.name, file.format, file.sha256, file.bytes, file.lines, file.events, file.skipped, now);
+  })();
+  const last = loaded.files.at(-1)!;
+  const phase = (name: ImportProgress['phase']) =>
+    onProgress?.({ file: last.name, fileIndex: files.length - 1, files: files.length, bytesRead: last.bytes, bytesTotal: last.bytes, events: loaded.events, phase: name });
+  await stopIfAborted(signal);
+  phase('indexing');
+  restoreDeferredIndexes(db);
+  await stopIfAborted(signal);
+  phase('text');
+  indexAuditText(db, { batchSize: 200_000 });
+  await stopIfAborted(signal);
+}
+
+/** Lets a cancel that arrived during a long synchronous step be delivered, then honours it. */
+async function stopIfAborted(signal: AbortSignal | undefined): Promise<void> {
+  await setImmediate();
+  signal?.throwIfAborted();
+}
+
+function refuseExisting(target: string, replace: boolean): void {
+  if (!replace && existsSync(target)) throw new Error(`A source already exists at ${target}: import under another name, or replace it.`);
+}
+
+/** Runs a step that reads a file, turning a failure to read it (missing, a directory, broken gzip) into an ImportError. */
+async function readable<T>(name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(E[A-Z]+|Z_[A-Z_]+)$/.test(code)) throw new ImportError(name, null, `cannot read the file: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+function workerCount(files: ImportFile[]): number {
+  const bytes = files.reduce((sum, file) => sum + (existsSync(file.path) ? statSync(file.path).size : 0), 0);
+  return bytes < oneWorkerBytes ? 1 : Math.min(2, availableParallelism());
+}

@@ -1,0 +1,36 @@
+import { renameSync, rmSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { deferIndexes } from '../cache/deferred-indexes.ts';
+import { openCacheDb } from '../cache/open-cache-db.ts';
+
+const sidecars = ['-journal', '-wal', '-shm'];
+
+/**
+ * A new cache-schema database at a temporary path, set up for one bulk load: audit_events
+ * without its secondary indexes, and no durability until the end, since the file is only
+ * renamed into place once complete (a crash leaves a temporary file, never a half source).
+ */
+export function openImportDb(path: string): Database {
+  removeDbFiles(path);
+  const { db } = openCacheDb(path, { log: () => {} });
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  deferIndexes(db, 'audit_events');
+  return db;
+}
+
+/** Closes the loaded database as a single self-contained file (rollback journal, nothing pending beside it). */
+export function closeImportDb(db: Database): void {
+  db.pragma('journal_mode = DELETE');
+  db.close();
+}
+
+/** Puts the complete database in place of `target` (and of any journal an old one left beside it). */
+export function moveDbInto(temp: string, target: string): void {
+  for (const suffix of sidecars) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(temp, target);
+}
+
+export function removeDbFiles(path: string): void {
+  for (const suffix of ['', ...sidecars]) rmSync(`${path}${suffix}`, { force: true });
+}

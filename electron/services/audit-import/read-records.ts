@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { auditEvent } from '../../../shared/ops-api/audit.ts';
+import type { AuditEvent } from '../../../shared/ops-api/index.ts';
+import { auditEvents } from '../cache/append-audit-page.ts';
+import type { SqlValue } from '../cache/synced-rows.ts';
+import { csvRowEvent } from './csv-event.ts';
+
+/** Records of one file to parse and validate, in file order. */
+export type RecordWork =
+  /** Whole NDJSON lines as UTF-8, the first being line firstLine. */
+  | { kind: 'ndjson'; firstLine: number; bytes: Uint8Array }
+  /** Elements of a JSON array, each with the line it starts on. */
+  | { kind: 'json'; lines: number[]; texts: string[] }
+  /** CSV export rows as cells, each with the line it starts on. */
+  | { kind: 'csv'; lines: number[]; rows: string[][] };
+
+/** Per record (blank NDJSON lines are none): its line, and null when it is valid or why not. */
+export interface ReadRecords {
+  lines: number[];
+  reasons: Array<string | null>;
+  /** The audit_events columns of each valid record, rowWidth values apiece, in order. */
+  values: SqlValue[];
+}
+
+export const rowWidth = auditEvents.columns.length;
+export const seqColumn = auditEvents.columns.indexOf('seq');
+export const idColumn = auditEvents.columns.indexOf('id');
+export const hashColumn = auditEvents.columns.indexOf('hash');
+
+/** A CSV row carries no hashes: the rebuilt event has '' for both. */
+const csvEvent = auditEvent.extend({ prev_hash: z.literal(''), hash: z.literal('') });
+
+export function readRecords(work: RecordWork): ReadRecords {
+  const read: ReadRecords = { lines: [], reasons: [], values: [] };
+  if (work.kind === 'ndjson') {
+    const texts = Buffer.from(work.bytes.buffer, work.bytes.byteOffset, work.bytes.byteLength).toString('utf8').split('\n');
+    if (texts.at(-1) === '') texts.pop();
+    texts.forEach((line, index) => {
+      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (!/^\s*$/.test(text)) readJson(read, work.firstLine + index, text);
+    });
+  } else if (work.kind === 'json') {
+    work.texts.forEach((text, index) => readJson(read, work.lines[index]!, text));
+  } else {
+    work.rows.forEach((cells, index) => {
+      const event = csvRowEvent(cells);
+      if (typeof event === 'string') add(read, work.lines[index]!, event);
+      else add(read, work.lines[index]!, validated(csvEvent, event), JSON.stringify(event));
+    });
+  }
+  return read;
+}
+
+function readJson(read: ReadRecords, line: number, text: string): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    add(read, line, `not JSON: ${(error as Error).message}`);
+    return;
+  }
+  add(read, line, validated(auditEvent, value), text);
+}
+
+function add(read: ReadRecords, line: number, event: AuditEvent | string, raw?: string): void {
+  read.lines.push(line);
+  if (typeof event === 'string') {
+    read.reasons.push(event);
+    return;
+  }
+  read.reasons.push(null);
+  const row = auditEvents.row({ raw: raw!, event }, 0);
+  for (const name of auditEvents.columns) read.values.push(row[name] ?? null);
+}
+
+/** The event, or the first problem as "field 'actor.id': expected string". */
+function validated(schema: z.ZodType<AuditEvent>, value: unknown): AuditEvent | string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const parsed = schema.safeParse(value, { error: issueText });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  return issue.path.length === 0 ? issue.message : `field '${issue.path.join('.')}': ${issue.message}`;
+}
+
+function issueText(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  return issue.input === undefined ? 'missing' : `expected ${issue.expected}`;
+}
