@@ -1,6 +1,7 @@
 import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { ExportManifestBuilder } from '../audit/build-export-manifest.ts';
@@ -27,6 +28,16 @@ export interface ExportResult {
   manifestPath: string | null;
 }
 
+// Events per write: one write() and one manifest hash update per ~1.4 MB of NDJSON rather than per event.
+const eventsPerWrite = 2_000;
+const progressEvery = 10_000;
+// Written but not yet on disk (or compressed) before the export waits: lets reading the
+// database overlap writing and compressing, in bounded memory.
+const maxBuffered = 8 * 2 ** 20;
+// Fastest gzip level: about 3x the speed of the default (6) for a file some 20% larger, and
+// audit exports are large and read by machines, so waiting is the bigger cost.
+const gzipLevel = 1;
+
 /**
  * Streams the events of a query to a file: NDJSON (the raw lines, so every hash still verifies,
  * plus a manifest), CSV for spreadsheets (no proof), or a JSON array. It writes to a temporary
@@ -35,35 +46,47 @@ export interface ExportResult {
 export async function exportAudit({ search, q, format, gzip, out, source, onProgress, signal }: ExportRequest): Promise<ExportResult> {
   const temp = `${out}.partial-${process.pid}`;
   const file = createWriteStream(temp);
-  const sink: Writable = gzip ? createGzip() : file;
+  const sink: Writable = gzip ? createGzip({ level: gzipLevel }) : file;
   if (gzip) sink.pipe(file);
   const manifest = format === 'ndjson' ? new ExportManifestBuilder() : null;
+  // A stream's error is the export's failure, thrown at the next write; listened for from the
+  // start since the export is not always waiting on the streams when one comes.
+  let streamError: Error | null = null;
+  for (const stream of new Set<Writable>([sink, file])) stream.on('error', (error: Error) => (streamError ??= error));
   let count = 0;
-  const write = async (text: string) => {
-    if (!sink.write(text)) await once(sink, 'drain');
+  let pending = '';
+  const flush = async () => {
+    if (streamError !== null) throw streamError;
+    const bytes = Buffer.from(pending);
+    pending = '';
+    manifest?.addLines(bytes);
+    sink.write(bytes);
+    // Back to the event loop between writes either way, so I/O and a cancel get their turn.
+    if (sink.writableLength > maxBuffered) await once(sink, 'drain');
+    else await setImmediate();
   };
 
   try {
-    if (format === 'csv') await write(`${csvLine(csvColumns.map(([header]) => header))}\n`);
-    if (format === 'json') await write('[');
+    if (format === 'csv') pending += `${csvLine(csvColumns.map(([header]) => header))}\n`;
+    if (format === 'json') pending += '[';
     for (const { raw, row } of search.matching(q)) {
       signal?.throwIfAborted();
-      if (format === 'ndjson') {
-        manifest!.add(raw);
-        await write(`${raw}\n`);
-      } else if (format === 'csv') {
-        await write(`${csvLine(csvColumns.map(([, value]) => value(row)))}\n`);
-      } else {
-        await write(`${count === 0 ? '\n' : ',\n'}${raw}`);
-      }
-      if (++count % 10_000 === 0) onProgress?.(count);
+      if (format === 'ndjson') pending += `${raw}\n`;
+      else if (format === 'csv') pending += `${csvLine(csvColumns.map(([, value]) => value(row)))}\n`;
+      else pending += `${count === 0 ? '\n' : ',\n'}${raw}`;
+      if (++count % eventsPerWrite === 0) await flush();
+      if (count % progressEvery === 0) onProgress?.(count);
     }
-    if (format === 'json') await write(count === 0 ? ']\n' : '\n]\n');
+    if (format === 'json') pending += count === 0 ? ']\n' : '\n]\n';
+    await flush();
     sink.end();
-    await once(file, 'close');
+    if (!file.closed) await once(file, 'close');
+    if (streamError !== null) throw streamError;
   } catch (error) {
     sink.destroy();
     file.destroy();
+    // The file may still be opening: removed before it has closed, it would reappear.
+    if (!file.closed) await new Promise<void>((closed) => file.once('close', closed));
     rmSync(temp, { force: true });
     throw error;
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { exportManifestFormat } from '../../../shared/audit/export-manifest.ts';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { signManifest } from './manifest-signature.ts';
+import { countLineBreaks } from './ndjson-lines.ts';
 import type { ManifestSigner } from './manifest-signature.ts';
 
 /** What a manifest says beyond what the lines themselves give. */
@@ -23,10 +24,16 @@ export class ExportManifestBuilder {
   private lastText: string | null = null;
 
   add(text: string): void {
-    this.hash.update(text).update('\n');
-    this.count++;
-    if (this.first === null) this.first = eventEnds(text, this.count);
-    this.lastText = text;
+    this.addLines(Buffer.from(`${text}\n`));
+  }
+
+  /** Lines as written, in UTF-8, each ended by "\n": many at once cost one hash update. */
+  addLines(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.hash.update(chunk);
+    if (this.first === null) this.first = eventEnds(chunk.toString('utf8', 0, chunk.indexOf(lineBreak)), this.count + 1);
+    this.count += countLineBreaks(chunk);
+    this.lastText = chunk.toString('utf8', chunk.lastIndexOf(lineBreak, chunk.length - 2) + 1, chunk.length - 1);
   }
 
   finish(context: ManifestContext): ExportManifest {
@@ -53,6 +60,8 @@ export async function buildExportManifest(lines: AsyncIterable<string> | Iterabl
   for await (const text of lines) builder.add(text);
   return builder.finish(context);
 }
+
+const lineBreak = 0x0a;
 
 interface EventEnds {
   seq: number;
