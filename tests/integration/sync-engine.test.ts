@@ -200,6 +200,35 @@ describe('the sync loop', () => {
   });
 });
 
+describe('snapshot refresh', () => {
+  it('a tenant and a failed job removed on the platform disappear from the cache at the next refresh', async () => {
+    const own = await startTestPlatform({ tenants: 5, events: 2_000 });
+    cleanups.push(own.stop);
+    const db = cache();
+    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule }).runOnce();
+    expect(await refresh()).toEqual([]);
+    const cachedIds = (sql: string) => db.prepare(sql).pluck().all() as string[];
+    const [gone] = cachedIds('SELECT id FROM tenants ORDER BY id');
+    const failed = db.prepare('SELECT queue, id FROM failed_jobs ORDER BY queue, id LIMIT 1').get() as { queue: string; id: string };
+    expect(cachedIds('SELECT tenant_id FROM tenant_billing')).toContain(gone);
+
+    const removed = await own.send('DELETE', `/v1/queues/${encodeURIComponent(failed.queue)}/jobs/${encodeURIComponent(failed.id)}`);
+    expect(removed.status).toBe(204);
+    // The Ops API has no call that deletes a tenant: remove it at the platform's source.
+    const source = new Database(own.dbPath);
+    source.prepare('DELETE FROM tenants WHERE id = ?').run(gone);
+    source.close();
+
+    expect(await refresh()).toEqual([]);
+    expect(cachedIds('SELECT id FROM tenants')).not.toContain(gone);
+    expect(cachedIds('SELECT id FROM tenants')).toHaveLength(4);
+    expect(cachedIds('SELECT tenant_id FROM tenant_billing')).not.toContain(gone);
+    expect(db.prepare('SELECT count(*) FROM invoices WHERE tenant_id = ?').pluck().get(gone)).toBe(0);
+    expect(cachedIds('SELECT queue || \'/\' || id FROM failed_jobs')).not.toContain(`${failed.queue}/${failed.id}`);
+    expect(cachedIds('SELECT id FROM failed_jobs').length).toBeGreaterThan(0);
+  });
+});
+
 describe('scopes', () => {
   it('a token without a scope skips that resource instead of failing it', async () => {
     const db = cache();

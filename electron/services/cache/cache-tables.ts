@@ -1,7 +1,7 @@
 // How each synced resource other than audit events is stored. Write them with
 // writeSynced(db, mark, [rowsOf(table, items), ...]) so rows and sync state share a transaction.
 import type { Connection, ConnectionRun, Connector, Invoice, Job, Queue, QueueMetricPoint, Tenant, TenantBilling } from '../../../shared/ops-api/index.ts';
-import { rowsOf } from './synced-rows.ts';
+import { rowsOf, staleRowsOf } from './synced-rows.ts';
 import type { CacheTable, RowsWrite } from './synced-rows.ts';
 
 const ms = (iso: string): number => Date.parse(iso);
@@ -151,6 +151,9 @@ export function billingRows({ tenantId, billing }: BillingOf): RowsWrite[] {
     ),
   ];
 }
+
+/** Billing of the tenants the latest billing refresh did not fetch (their invoices cascade). */
+export const staleBillingRows = (): RowsWrite => staleRowsOf(tenantBillingTable, 'fetched_at');
 
 export const connectorsTable: CacheTable<Connector> = {
   name: 'connectors',

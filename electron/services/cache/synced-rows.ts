@@ -33,6 +33,18 @@ export function rowsOf<T>(table: CacheTable<T>, items: readonly T[]): RowsWrite 
 }
 
 /**
+ * For a full snapshot: deletes the rows of `table` that the write before it in the same
+ * transaction did not stamp with this sync's time, i.e. what the platform no longer lists.
+ */
+export function staleRowsOf(table: Pick<CacheTable<unknown>, 'name'>, stampColumn = 'synced_at'): RowsWrite {
+  return {
+    write(db, syncedAt) {
+      db.prepare(`DELETE FROM ${table.name} WHERE ${stampColumn} <> ?`).run(syncedAt);
+    },
+  };
+}
+
+/**
  * Writes the rows and advances the resource's sync state in one transaction: after a crash
  * the cache holds either both or neither, so the sync resumes with no gap and no duplicate.
  */

@@ -1,13 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSample, queueSamplesTable, queuesTable, tenantsTable } from '../cache/cache-tables.ts';
-import { rowsOf, writeSynced } from '../cache/synced-rows.ts';
+import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSample, queueSamplesTable, queuesTable, staleBillingRows, tenantsTable } from '../cache/cache-tables.ts';
+import { rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { allPages } from './all-pages.ts';
 import type { SyncSchedule, SyncTask } from './sync-loop.ts';
 
 const dayMs = 86_400_000;
 
-/** Queues, failed jobs, tenants, billing and connectors: snapshots refreshed on a schedule. */
+/**
+ * Queues, failed jobs, tenants, billing and connectors: snapshots refreshed on a schedule. Each
+ * refresh is the whole list, so what it no longer has is deleted in the same transaction.
+ */
 export function snapshotTasks(db: Database, client: OpsApiClient, schedule: SyncSchedule): SyncTask[] {
   const mark = (resource: SyncTask['resource']) => ({ resource, cursor: null, at: Date.now() });
   return [
@@ -18,7 +21,11 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       async run() {
         const { data: queues } = await client.call('listQueues');
         const backfill = await Promise.all(queues.map((queue) => missedMetrics(db, client, queue.name)));
-        writeSynced(db, mark('queues'), [rowsOf(queuesTable, queues), rowsOf(queueSamplesTable, [...backfill.flat(), ...queues.map(liveSample)])]);
+        writeSynced(db, mark('queues'), [
+          rowsOf(queuesTable, queues),
+          staleRowsOf(queuesTable),
+          rowsOf(queueSamplesTable, [...backfill.flat(), ...queues.map(liveSample)]),
+        ]);
         return true;
       },
     },
@@ -29,7 +36,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       async run() {
         const { data: queues } = await client.call('listQueues');
         const jobs = await Promise.all(queues.map((queue) => allPages((cursor) => client.call('listJobs', { path: { name: queue.name }, query: { state: 'failed', limit: 1000, cursor } }), 1_000)));
-        writeSynced(db, mark('queues'), [rowsOf(failedJobsTable, jobs.flat())]);
+        writeSynced(db, mark('queues'), [rowsOf(failedJobsTable, jobs.flat()), staleRowsOf(failedJobsTable)]);
         return true;
       },
     },
@@ -38,7 +45,8 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       scope: 'tenants:read',
       everyMs: schedule.directoryMs,
       async run() {
-        writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } })))]);
+        const tenants = await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } }));
+        writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, tenants), staleRowsOf(tenantsTable)]);
         return true;
       },
     },
@@ -48,7 +56,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       everyMs: schedule.directoryMs,
       async run() {
         const [{ data: connectors }, connections] = await Promise.all([client.call('listConnectors'), allPages((cursor) => client.call('listConnections', { query: { limit: 1000, cursor } }))]);
-        writeSynced(db, mark('connectors'), [rowsOf(connectorsTable, connectors), rowsOf(connectionsTable, connections)]);
+        writeSynced(db, mark('connectors'), [rowsOf(connectorsTable, connectors), staleRowsOf(connectorsTable), rowsOf(connectionsTable, connections), staleRowsOf(connectionsTable)]);
         return true;
       },
     },
@@ -60,8 +68,8 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
         const tenants = db.prepare('SELECT id FROM tenants').pluck().all() as string[];
         const billing = [];
         for (const tenantId of tenants) billing.push({ tenantId, billing: await client.call('getTenantBilling', { path: { id: tenantId } }) });
-        writeSynced(db, mark('billing'), billing.flatMap(billingRows));
-        return billing.length > 0;
+        writeSynced(db, mark('billing'), [...billing.flatMap(billingRows), staleBillingRows()]);
+        return true;
       },
     },
   ];
