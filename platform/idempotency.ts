@@ -6,7 +6,8 @@ const keyLifetimeMs = 24 * 60 * 60 * 1000;
 
 export interface StoredResponse {
   status: number;
-  body: string | null;
+  /** A Buffer is a raw JSON body (stored as a BLOB, replayed as bytes). */
+  body: string | Buffer | null;
 }
 
 /**
@@ -27,7 +28,7 @@ export class IdempotencyStore {
 
   /** The stored response for this key, or null when the request should run. */
   replay(subject: string, key: string, request: string): StoredResponse | null {
-    const row = this.find.get(subject, key) as { request: string; status: number; body: string | null; created_at_ms: number } | undefined;
+    const row = this.find.get(subject, key) as { request: string; status: number; body: string | Buffer | null; created_at_ms: number } | undefined;
     if (row === undefined || row.created_at_ms < this.now() - keyLifetimeMs) return null;
     if (row.request !== fingerprint(request)) {
       throw conflict(`Idempotency-Key '${key}' was already used for a different request; use a new key.`);

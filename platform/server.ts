@@ -148,7 +148,7 @@ function createRequestHandler(platform: PlatformContext, handlers: Handlers, rat
     id: OperationId,
     operation: Operation,
     input: { query: unknown; body: unknown; params: Record<string, string>; principal: unknown; req: IncomingMessage; requestId: string },
-  ): { status: number; body: string | null } {
+  ): { status: number; body: string | Buffer | null } {
     const handler = handlers[id] as (input: unknown) => unknown;
     const result = handler({
       query: input.query,
@@ -169,7 +169,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'query' | 
   throw invalidParameters(`Invalid ${where}: ${issues.join('; ')}.`);
 }
 
-function send(res: ServerResponse, status: number, body: string | null, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: string | Buffer | null, headers: Record<string, string> = {}): void {
   if (body === null) {
     res.writeHead(status, headers);
     return void res.end();

@@ -24,7 +24,7 @@ export interface HandlerInput<K extends OperationId> {
 
 /** A response body already serialized (audit events are served byte for byte as stored). */
 export class RawJson {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }
 
 /** Returns the response body (or a RawJson); synchronous, like better-sqlite3, so requests never interleave mid-mutation. */

@@ -3,11 +3,10 @@ import { appendAuditPage } from '../cache/append-audit-page.ts';
 import { deferIndexes, restoreDeferredIndexes } from '../cache/deferred-indexes.ts';
 import type { ReceivedAuditEvent } from '../cache/append-audit-page.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
-import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import { checkPageChain } from './audit-chain.ts';
 import type { ChainTip } from './audit-chain.ts';
 import { cachedAuditTip, windowStartTip } from './audit-tip.ts';
-import { rawArrayItems } from './raw-array-items.ts';
+import { feedPages } from './feed-pages.ts';
 import type { SyncReport } from './sync-report.ts';
 
 export interface AuditSyncOptions {
@@ -52,12 +51,18 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   }
 }
 
-/** Checked events written per transaction: few large commits are much cheaper than many small ones. */
-const eventsPerTransaction = 10_000;
+/**
+ * Checked events written per transaction. Few large commits are much cheaper than many small
+ * ones: each commit rewrites every page of the id index it touched, and ids are random.
+ */
+const eventsPerTransaction = 50_000;
+
+/** Feed requests in flight while a page is checked and written. */
+const pagesAhead = 3;
 
 /**
- * The feed from `start` on: the next page is fetched while this one is checked; checked pages
- * are written with their cursor in one transaction per ~10,000 events (and at the end).
+ * The feed from `start` on: later pages are fetched while this one is checked; checked pages
+ * are written with their cursor in one transaction per ~50,000 events (and at the end).
  */
 async function followFeed({ db, client, report, signal, pageSize }: AuditSyncOptions, start: ChainTip, total: number): Promise<{ fetched: number }> {
   let tip = start;
@@ -74,34 +79,17 @@ async function followFeed({ db, client, report, signal, pageSize }: AuditSyncOpt
       detail: `${done.toLocaleString('en-US')} of ${Math.max(total, done).toLocaleString('en-US')} new events`,
     });
   };
-  let pending: Promise<Page> | null = total > 0 ? fetchPage(client, tip.seq, pageSize) : null;
+  if (total === 0) return { fetched };
   try {
-    while (pending !== null && !signal.aborted) {
-      const page = await pending;
-      const last = page.events.at(-1);
-      pending = page.hasMore && last !== undefined ? fetchPage(client, last.event.seq, pageSize) : null;
-      pending?.catch(() => {}); // awaited next round; a failure there is reported there
+    for await (const page of feedPages(client, { afterSeq: start.seq, headSeq: start.seq + total, limit: pageSize, depth: pagesAhead })) {
       tip = checkPageChain(tip, page.events.map((item) => item.event));
       batch.push(...page.events);
       if (batch.length >= eventsPerTransaction) write();
+      if (signal.aborted) break;
     }
   } finally {
     // What was checked before a failure is kept.
     if (batch.length > 0) write();
   }
   return { fetched };
-}
-
-interface Page {
-  events: ReceivedAuditEvent[];
-  hasMore: boolean;
-}
-
-async function fetchPage(client: OpsApiClient, afterSeq: number, limit: number): Promise<Page> {
-  const { text, value } = await client.callWithText('listAuditEvents', { query: { after_seq: afterSeq, limit } });
-  const raws = rawArrayItems(text, 'data');
-  if (raws.length !== value.data.length) {
-    throw new OpsApiError('contract', 'GET /v1/audit-events', `the body holds ${raws.length} raw events but parses to ${value.data.length}`);
-  }
-  return { events: value.data.map((event, i) => ({ raw: raws[i]!, event })), hasMore: value.has_more };
 }

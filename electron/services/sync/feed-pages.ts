@@ -1,0 +1,55 @@
+import type { ReceivedAuditEvent } from '../cache/append-audit-page.ts';
+import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import { OpsApiError } from '../ops-api/ops-api-error.ts';
+import { rawArrayItems } from './raw-array-items.ts';
+
+export interface FeedPage {
+  events: ReceivedAuditEvent[];
+  hasMore: boolean;
+}
+
+export interface FeedRange {
+  /** The feed resumes after this seq. */
+  afterSeq: number;
+  /** The platform's head when the sync started: no page is requested ahead beyond it. */
+  headSeq: number;
+  limit: number;
+  /** Pages requested ahead of the one being checked. */
+  depth: number;
+}
+
+/**
+ * The `after_seq` feed page by page, with up to `depth` requests in flight: the feed has no
+ * gaps, so the page after a full page of `limit` starts `limit` seqs later. A short page that
+ * still has more (the platform may serve fewer) drops the guesses and goes on from its end.
+ */
+export async function* feedPages(client: OpsApiClient, { afterSeq, headSeq, limit, depth }: FeedRange): AsyncGenerator<FeedPage> {
+  const ahead: Array<{ afterSeq: number; page: Promise<FeedPage> }> = [];
+  let next = afterSeq;
+  for (;;) {
+    while (ahead.length === 0 || (ahead.length < depth && next < headSeq)) {
+      const page = fetchPage(client, next, limit);
+      page.catch(() => {}); // awaited in turn; a failure there is reported there, a dropped guess is ignored
+      ahead.push({ afterSeq: next, page });
+      next += limit;
+    }
+    const request = ahead.shift()!;
+    const page = await request.page;
+    yield page;
+    const last = page.events.at(-1)?.event.seq;
+    if (!page.hasMore || last === undefined) return;
+    if (last !== request.afterSeq + limit) {
+      ahead.length = 0;
+      next = last;
+    }
+  }
+}
+
+async function fetchPage(client: OpsApiClient, afterSeq: number, limit: number): Promise<FeedPage> {
+  const { text, value } = await client.callWithText('listAuditEvents', { query: { after_seq: afterSeq, limit } });
+  const raws = rawArrayItems(text, 'data');
+  if (raws.length !== value.data.length) {
+    throw new OpsApiError('contract', 'GET /v1/audit-events', `the body holds ${raws.length} raw events but parses to ${value.data.length}`);
+  }
+  return { events: value.data.map((event, i) => ({ raw: raws[i]!, event })), hasMore: value.has_more };
+}
