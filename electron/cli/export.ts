@@ -10,7 +10,7 @@ const formats: ExportFormat[] = ['ndjson', 'csv', 'json'];
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export the audit events of a query: NDJSON with a manifest (verifiable), CSV or JSON',
-  usage: 'opsdeck export QUERY --out FILE [--format ndjson|csv|json] [--gzip] [--db PATH | --profile NAME]',
+  usage: 'opsdeck export QUERY --out FILE [--format ndjson|csv|json] [--gzip] [--db PATH | --source NAME | --profile NAME]',
   async run(argv) {
     const { values, positionals } = parseFlags(
       'export',

@@ -6,7 +6,7 @@ import { UsageError } from './usage-error.ts';
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'Search a cached audit trail with the query language, newest first',
-  usage: 'opsdeck search QUERY [--db PATH | --profile NAME] [--limit N] [--json]',
+  usage: 'opsdeck search QUERY [--db PATH | --source NAME | --profile NAME] [--limit N] [--json]',
   async run(argv) {
     const { values, positionals } = parseFlags('search', argv, { ...auditSourceFlags, limit: { type: 'string' }, json: { type: 'boolean', default: false } }, true);
     const q = positionals.join(' ');

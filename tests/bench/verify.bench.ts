@@ -1,9 +1,9 @@
 // Verify throughput and memory on a large export of ~700-byte events, streamed to a temp file.
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyExportFile } from '../../electron/services/audit/verify-export-file.ts';
-import { generateChain } from '../fixtures/audit-chain.ts';
+import { writeChainFile } from '../fixtures/audit-chain.ts';
 import type { BenchResult, BenchSuite } from './bench.ts';
 
 const eventCount = Number(process.env.OPSDECK_BENCH_VERIFY_EVENTS ?? 1_000_000);
@@ -14,7 +14,7 @@ export const suite: BenchSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-verify-'));
     try {
       const file = join(dir, 'audit.ndjson');
-      writeChain(file, eventCount);
+      writeChainFile(file, eventCount);
       const bytes = statSync(file).size;
       const rssBefore = process.memoryUsage.rss();
       let peakRss = rssBefore;
@@ -35,18 +35,3 @@ export const suite: BenchSuite = {
     }
   },
 };
-
-/** Writes the chain in chunks so generating it costs no memory to speak of. */
-function writeChain(file: string, count: number): void {
-  const fd = openSync(file, 'w');
-  let chunk = '';
-  for (const event of generateChain(count)) {
-    chunk += `${JSON.stringify(event)}\n`;
-    if (chunk.length > 1 << 20) {
-      writeSync(fd, chunk);
-      chunk = '';
-    }
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
-}

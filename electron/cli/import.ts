@@ -1,0 +1,81 @@
+import { basename } from 'node:path';
+import { ImportError, importAuditFiles } from '../services/audit-import/import-audit-files.ts';
+import type { ImportProgress, ImportResult } from '../services/audit-import/import-audit-files.ts';
+import { importedSourcePath } from '../services/audit-import/source-paths.ts';
+import { defaultDataDir } from '../services/data-dir.ts';
+import type { CliCommand } from './command.ts';
+import { parseFlags } from './parse-flags.ts';
+import { UsageError } from './usage-error.ts';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import audit files (NDJSON, gzip NDJSON, JSON array, Opsdeck CSV) into a named offline source: all or nothing',
+  usage: 'opsdeck import FILE... [--source NAME | --db PATH] [--skip-invalid] [--replace] [--data-dir DIR]',
+  async run(argv) {
+    const { values, positionals } = parseFlags(
+      'import',
+      argv,
+      {
+        source: { type: 'string' },
+        db: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        replace: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
+      true,
+    );
+    if (positionals.length === 0) throw new UsageError('import: expected at least one FILE.');
+    if (values.source !== undefined && values.db !== undefined) throw new UsageError('import: give --source NAME or --db PATH, not both.');
+    const name = values.source ?? sourceNameOf(values.db ?? positionals[0]!);
+    const db = values.db ?? sourcePath(values['data-dir'] ?? defaultDataDir(), name);
+    try {
+      const result = await importAuditFiles({
+        files: positionals.map((path) => ({ path })),
+        db,
+        sourceName: name,
+        skipInvalid: values['skip-invalid'],
+        replace: values.replace,
+        onProgress: (progress) => process.stderr.write(`\r${progressText(progress)}\u001b[K`),
+      });
+      process.stderr.write('\n');
+      console.log(summary(result, name));
+      return 0;
+    } catch (error) {
+      process.stderr.write('\n');
+      if (!(error instanceof ImportError)) throw error;
+      console.error(`opsdeck import: ${error.message}\nNothing was imported${values['skip-invalid'] ? '' : ' (--skip-invalid imports the valid lines and reports the others)'}.`);
+      return 1;
+    }
+  },
+};
+
+/** "q3-audit" for q3-audit.ndjson.gz, q3-audit.json, q3-audit.csv or q3-audit.sqlite. */
+function sourceNameOf(path: string): string {
+  return basename(path).replace(/(\.(ndjson|jsonl|json|csv|sqlite))?(\.gz)?$/i, '');
+}
+
+function sourcePath(dataDir: string, name: string): string {
+  try {
+    return importedSourcePath(dataDir, name);
+  } catch (error) {
+    throw new UsageError(`import: ${(error as Error).message}`);
+  }
+}
+
+function progressText({ file, fileIndex, files, bytesRead, bytesTotal, events, phase }: ImportProgress): string {
+  const count = `${events.toLocaleString('en-US')} events`;
+  if (phase === 'indexing') return `${count}: building the field indexes`;
+  if (phase === 'text') return `${count}: building the full-text index`;
+  const percent = bytesTotal === 0 ? 100 : Math.min(100, Math.floor((100 * bytesRead) / bytesTotal));
+  return `${file} (${fileIndex + 1}/${files}) ${percent}%: ${count}`;
+}
+
+function summary(result: ImportResult, name: string): string {
+  const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [`Imported ${plural(result.events, 'event')} from ${plural(result.files.length, 'file')} into source '${name}' (${result.db})`];
+  if (result.skipped > 0) parts.push(`${plural(result.skipped, 'invalid line')} skipped, report: ${result.reportFile}`);
+  if (result.duplicatesIgnored > 0) parts.push(`${plural(result.duplicatesIgnored, 'duplicate event')} ignored`);
+  const csv = result.files.filter((file) => file.format === 'csv').map((file) => file.name);
+  if (csv.length > 0) parts.push(`not verifiable: CSV carries no hashes (${csv.join(', ')})`);
+  return `${parts.join('; ')}.`;
+}
