@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
@@ -81,5 +82,42 @@ describe('opening a cache database', () => {
       expect(existsSync(path + suffix)).toBe(false);
       expect(readFileSync(movedTo + suffix, 'utf8')).toBe(`bytes${suffix}`);
     }
+  });
+  describe('the full quick_check runs only after an unclean close', () => {
+    /** A cache whose action index has a damaged page: the header and the tables still read, only quick_check sees it. */
+    function closedCacheWithDamagedIndex(): void {
+      const { db } = openCacheDb(path, { log });
+      for (const page of inPages(receivedAuditEvents({ count: 3000 }), 1000)) appendAuditPage(db, page);
+      const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_events_action'").pluck().get() as number;
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.close();
+      expect(existsSync(`${path}-wal`)).toBe(false); // a clean close checkpoints and removes the log
+      const file = openSync(path, 'r+');
+      writeSync(file, Buffer.alloc(32), 0, 32, (root - 1) * pageSize + 12); // zeroes its cell pointers
+      closeSync(file);
+    }
+
+    it('after a clean close the cache opens without it, damage and all', () => {
+      closedCacheWithDamagedIndex();
+      const { db, recovered } = openCacheDb(path, { log });
+      expect(recovered).toBeNull();
+      db.close();
+    });
+
+    it('after a process was killed with the cache open, it finds the damage and moves the file aside', () => {
+      closedCacheWithDamagedIndex();
+      const killed = spawnSync(
+        process.execPath,
+        ['-e', "const db = new (require('better-sqlite3'))(process.argv[1]); db.prepare(\"INSERT INTO sync_state (resource) VALUES ('tenants')\").run(); process.kill(process.pid, 'SIGKILL');", path],
+        { encoding: 'utf8' },
+      );
+      expect(killed.signal).toBe('SIGKILL');
+      expect(existsSync(`${path}-wal`)).toBe(true);
+
+      const { db, recovered } = openCacheDb(path, { log, now: () => at });
+      expect(recovered?.reason).toMatch(/^quick_check: /);
+      expect(db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(0);
+      db.close();
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { headerProblem } from './db-file-header.ts';
 import { migrate } from './migrate.ts';
 import type { Migration } from './migrate.ts';
 import { cacheMigrations } from './migrations/index.ts';
@@ -22,6 +23,12 @@ export interface OpenCacheOptions {
  * Opens (creating if needed) a profile's cache database and migrates it. A damaged file is
  * moved aside, never deleted, and replaced by an empty cache that the next sync refills; a
  * schema this code cannot use (edited migration, newer Opsdeck) throws CacheSchemaError.
+ *
+ * Damage is looked for in proportion to the risk: every open reads the header (a truncated
+ * file), but the full quick_check (seconds on a large cache) runs only when the last close was
+ * not clean, which a write-ahead log left beside the file shows: the last connection to close
+ * cleanly checkpoints and deletes it, a crash or kill leaves it. (Another connection still
+ * open, such as the app's reader, leaves it too; the check then just runs once more.)
  */
 export function openCacheDb(path: string, { log, migrations = cacheMigrations, now = () => new Date() }: OpenCacheOptions): OpenedCache {
   mkdirSync(dirname(path), { recursive: true });
@@ -38,10 +45,15 @@ export function openCacheDb(path: string, { log, migrations = cacheMigrations, n
 type Checked = { ok: true; db: Database.Database } | { ok: false; reason: string };
 
 function openChecked(path: string): Checked {
+  const cleanlyClosed = !existsSync(`${path}-wal`);
+  // With a log left behind, the file may be mid-checkpoint and shorter than its header says until SQLite replays the log.
+  const truncated = cleanlyClosed ? headerProblem(path) : null;
+  if (truncated !== null) return { ok: false, reason: truncated };
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: 5000 });
     configure(db);
+    if (cleanlyClosed) return { ok: true, db };
     const problems = (db.pragma('quick_check(5)') as Array<{ quick_check: string }>).map((row) => row.quick_check);
     if (problems.join() === 'ok') return { ok: true, db };
     db.close();
