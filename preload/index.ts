@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { consoleMethodNames, isConsoleEvent } from '../shared/console-api/index.ts';
 import type { ConsoleEvent, ConsoleResult } from '../shared/console-api/index.ts';
 
@@ -17,5 +17,11 @@ contextBridge.exposeInMainWorld('opsdeck', {
     };
     ipcRenderer.on('console:event', forward);
     return () => ipcRenderer.off('console:event', forward);
+  },
+  files: {
+    /** Files the user dropped or picked: main registers their paths and answers tokens. */
+    register: (files: File[]): Promise<unknown> => ipcRenderer.invoke('files:register', files.map((file) => webUtils.getPathForFile(file))),
+    /** A native save dialog; a token for the chosen path, or null when cancelled. */
+    saveTarget: (suggestedName: string): Promise<unknown> => ipcRenderer.invoke('files:save-target', suggestedName),
   },
 });

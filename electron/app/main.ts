@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createConsoleServices } from '../services/console-services.ts';
 import { createDispatch } from '../services/dispatch.ts';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { routeFromArgs } from '../../shared/deep-link.ts';
+import { handleDeepLinks } from './deep-links.ts';
+import { bindFileIpc } from './file-ipc.ts';
 import { bindConsoleApi } from './ipc-binding.ts';
 import { createMainWindow } from './main-window.ts';
 import { createSenderCheck } from './sender-check.ts';
@@ -21,11 +24,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  // A link that started the app opens with the first page; later ones navigate the open window.
+  let pendingRoute = routeFromArgs(process.argv);
 
   app.on('second-instance', () => {
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  handleDeepLinks((route) => {
+    if (mainWindow === null) pendingRoute = route;
+    else mainWindow.webContents.send('console:event', { event: 'app/navigate', payload: { route } });
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -46,9 +55,11 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => void services.close());
     const isTrusted = createSenderCheck(() => mainWindow?.webContents ?? null, trustedOrigins);
     bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
+    bindFileIpc(ipcMain, services.files, isTrusted, () => mainWindow);
     services.events.subscribe((event, payload) => mainWindow?.webContents.send('console:event', { event, payload }));
 
-    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), startUrl, trustedOrigins });
+    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), startUrl: `${startUrl}${pendingRoute ?? ''}`, trustedOrigins });
+    pendingRoute = null;
     mainWindow.on('closed', () => (mainWindow = null));
   });
 

@@ -1,5 +1,5 @@
 import { exportAudit } from '../services/audit-export/export-audit.ts';
-import type { ExportFormat } from '../services/audit-export/export-audit.ts';
+import type { ExportFormat } from '../../shared/console-api/index.ts';
 import type { CliCommand } from './command.ts';
 import { auditSourceFlags, openAuditSource } from './open-audit-source.ts';
 import { parseFlags } from './parse-flags.ts';

@@ -1,11 +1,19 @@
 import { platform, release } from 'node:os';
-import type { ConsoleHandlers, HostKind } from '../../shared/console-api/index.ts';
+import { demoProfileId } from '../../shared/console-api/index.ts';
+import type { ConsoleHandlers, EventPayload, HostKind, SourceId } from '../../shared/console-api/index.ts';
 import { openCredentialStore } from './credentials/credential-store.ts';
 import { startDemoPlatform } from './demo/demo-platform-host.ts';
 import type { DemoPlatformSize } from './demo/demo-platform-host.ts';
 import { createAuditHandlers } from './audit-search/audit-handlers.ts';
+import { createPlatformSearch } from './audit-search/platform-search.ts';
+import { profileSourceId } from './audit-sources/source-path.ts';
+import { createSourceReaders } from './audit-sources/source-readers.ts';
+import { createSourcesService } from './audit-sources/sources-service.ts';
 import { createEventBus } from './event-bus.ts';
 import type { EventBus } from './event-bus.ts';
+import { createFileRegistry } from './files/file-registry.ts';
+import type { FileRegistry } from './files/file-registry.ts';
+import { createJobs } from './jobs/jobs.ts';
 import { openProfileStore } from './profiles/profile-store.ts';
 import { createProfilesService } from './profiles/profiles-service.ts';
 import { createSavedSearches } from './saved-searches.ts';
@@ -27,6 +35,8 @@ export interface ConsoleServicesOptions {
 export interface ConsoleServices {
   handlers: ConsoleHandlers;
   events: EventBus;
+  /** Files handed over by token: uploads to the web host, Electron's picked files, export downloads. */
+  files: FileRegistry;
   close(): Promise<void>;
 }
 
@@ -42,7 +52,39 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const profiles = createProfilesService({ dataDir, store, credentials: openCredentialStore(), events, demo });
   const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor });
   sync.start(store.activeId());
-  const audit = createAuditHandlers({ dataDir, events, initialProfileId: store.activeId() });
+  const files = createFileRegistry(dataDir);
+  const jobs = createJobs(events);
+  const readers = createSourceReaders(dataDir);
+  const defaultSource = (): SourceId | null => {
+    const active = store.activeId();
+    return active === null ? null : profileSourceId(active);
+  };
+  const sources = createSourcesService({
+    dataDir,
+    events,
+    jobs,
+    files,
+    readers,
+    workers,
+    defaultSource,
+    profiles: () => [...(demo === null ? [] : [{ id: demoProfileId, name: 'Demo' }]), ...store.list()],
+  });
+  let listRefresh: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = events.subscribe((event, payload) => {
+    if (event === 'profiles/changed') {
+      // A removed profile's cache file may be gone: drop profile connections, reopen on use.
+      readers.close((id) => id.startsWith('profile:'));
+      sources.changed();
+    }
+    // The sources list shows each cache's event count: refresh it as the sync adds events.
+    if (event === 'cache/changed' && (payload as EventPayload<'cache/changed'>).resource === 'audit' && listRefresh === null) {
+      listRefresh = setTimeout(() => {
+        listRefresh = null;
+        sources.changed();
+      }, 1_000);
+    }
+  });
+  const audit = createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs });
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
   const handlers: ConsoleHandlers = {
@@ -55,15 +97,23 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     },
     ...profiles.handlers,
     ...sync.handlers,
-    ...audit.handlers,
+    ...audit,
+    ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor }),
+    ...sources.handlers,
+    ...jobs.handlers,
     ...searches.handlers,
   };
 
   return {
     handlers,
     events,
+    files,
     close: async () => {
-      audit.close();
+      unsubscribe();
+      if (listRefresh !== null) clearTimeout(listRefresh);
+      jobs.cancelAll();
+      readers.close();
+      files.close();
       await sync.close();
       await demo?.stop();
     },

@@ -8,6 +8,7 @@ import type { ConsoleServices } from '../services/console-services.ts';
 import { contentSecurityPolicy } from '../services/content-security-policy.ts';
 import { createDispatch } from '../services/dispatch.ts';
 import { streamEvents } from './event-stream.ts';
+import { filesPath, handleFileTransfer } from './file-transfer.ts';
 import { BodyError, readJsonBody } from './read-json-body.ts';
 import { createRequestGuard } from './request-guard.ts';
 import { resolveStaticFile } from '../services/static-files.ts';
@@ -70,6 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendResult(res, await call(url.pathname.slice(callPrefix.length), req));
     }
     if (url.pathname === '/api/events') return streamEvents(res, options.services.events);
+    if (url.pathname === filesPath || url.pathname.startsWith(`${filesPath}/`)) return handleFileTransfer(req, res, url, options.services.files);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     const file = resolveStaticFile(rendererDir, url.pathname);
     if (file === null) return sendText(res, 404, `Not found: ${url.pathname}`);

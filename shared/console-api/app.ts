@@ -16,3 +16,8 @@ export type AppInfo = z.infer<typeof appInfo>;
 export const appMethods = {
   'app/info': { input: z.object({}).strict(), output: appInfo },
 } satisfies MethodTable;
+
+export const appEvents = {
+  /** Open a route (from an opsdeck:// link the OS handed to the running app). */
+  'app/navigate': z.object({ route: z.string().regex(/^#\/[\w-]+/) }),
+};

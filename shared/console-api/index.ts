@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { appMethods } from './app.ts';
+import { appEvents, appMethods } from './app.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
+import { jobsEvents, jobsMethods } from './jobs.ts';
 import { searchesEvents, searchesMethods } from './searches.ts';
+import { sourcesEvents, sourcesMethods } from './sources.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
 import { syncEvents, syncMethods } from './sync.ts';
 
@@ -12,6 +14,8 @@ export * from './profiles.ts';
 export * from './sync.ts';
 export * from './audit.ts';
 export * from './searches.ts';
+export * from './sources.ts';
+export * from './jobs.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
 export type { MethodSpec, MethodTable } from './method.ts';
@@ -24,14 +28,19 @@ export const consoleMethods = {
   ...syncMethods,
   ...auditMethods,
   ...searchesMethods,
+  ...sourcesMethods,
+  ...jobsMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
 export const consoleEvents = {
+  ...appEvents,
   ...settingsEvents,
   ...profilesEvents,
   ...syncEvents,
   ...searchesEvents,
+  ...sourcesEvents,
+  ...jobsEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportAudit } from '../../electron/services/audit-export/export-audit.ts';
-import type { ExportFormat } from '../../electron/services/audit-export/export-audit.ts';
+import type { ExportFormat } from '../../shared/console-api/index.ts';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { openAuditReader } from '../../electron/services/audit-search/open-audit-reader.ts';

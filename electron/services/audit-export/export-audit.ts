@@ -4,11 +4,11 @@ import { once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
+import type { AuditRow, ExportFormat } from '../../../shared/console-api/index.ts';
 import { ExportManifestBuilder } from '../audit/build-export-manifest.ts';
 import type { AuditSearch } from '../audit-search/audit-search.ts';
 import { csvColumns, csvLine } from './csv.ts';
 
-export type ExportFormat = 'ndjson' | 'csv' | 'json';
 
 export interface ExportRequest {
   search: AuditSearch;
@@ -69,11 +69,12 @@ export async function exportAudit({ search, q, format, gzip, out, source, onProg
   try {
     if (format === 'csv') pending += `${csvLine(csvColumns.map(([header]) => header))}\n`;
     if (format === 'json') pending += '[';
-    for (const { raw, row } of search.matching(q)) {
+    // NDJSON and JSON need only the raw text, which reads several times faster than whole rows.
+    const texts = format === 'csv' ? csvRows(search.matching(q)) : search.matchingRaw(q);
+    for (const text of texts) {
       signal?.throwIfAborted();
-      if (format === 'ndjson') pending += `${raw}\n`;
-      else if (format === 'csv') pending += `${csvLine(csvColumns.map(([, value]) => value(row)))}\n`;
-      else pending += `${count === 0 ? '\n' : ',\n'}${raw}`;
+      if (format === 'json') pending += `${count === 0 ? '\n' : ',\n'}${text}`;
+      else pending += `${text}\n`;
       if (++count % eventsPerWrite === 0) await flush();
       if (count % progressEvery === 0) onProgress?.(count);
     }
@@ -98,4 +99,8 @@ export async function exportAudit({ search, q, format, gzip, out, source, onProg
     writeFileSync(manifestPath!, `${JSON.stringify(built, null, 2)}\n`);
   }
   return { count, out, manifestPath };
+}
+
+function* csvRows(matches: Iterable<{ row: AuditRow }>): Generator<string> {
+  for (const { row } of matches) yield csvLine(csvColumns.map(([, value]) => value(row)));
 }

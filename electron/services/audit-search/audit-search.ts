@@ -42,25 +42,43 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
     return statement;
   };
 
+  /** A tenant filter's value as a tenant id (a slug the cache knows becomes its id). */
+  const tenantIdOf = (value: string): string => (prepared('SELECT id FROM tenants WHERE slug = ?').pluck().get(value) as string | undefined) ?? value;
+
   function compile(query: AuditQuery): CompiledQuery {
     return compileAuditQuery(query, {
       now: now(),
-      tenantId: (value) => (prepared('SELECT id FROM tenants WHERE slug = ?').pluck().get(value) as string | undefined) ?? value,
+      tenantId: tenantIdOf,
     });
   }
 
+  function compileOrThrow(q: string): CompiledQuery {
+    const parsed = parseAuditQuery(q);
+    if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
+    return compile(parsed.query);
+  }
+
   return {
+    tenantIdOf,
+
+    /** Time of the oldest event held: older ones are only on the platform. */
+    oldestTs: (): number | null => (prepared('SELECT ts FROM audit_events ORDER BY seq LIMIT 1').pluck().get() as number | undefined) ?? null,
+
+    /** Every matching event's raw JSON, oldest first: what NDJSON and JSON exports write. */
+    *matchingRaw(q: string): Generator<string> {
+      const { where, params } = compileOrThrow(q);
+      yield* prepared(`SELECT raw FROM audit_events WHERE ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>;
+    },
+
     /** Every matching event's raw JSON and row, oldest first (exports walk the chain forwards). */
     *matching(q: string): Generator<{ raw: string; row: AuditRow }> {
-      const parsed = parseAuditQuery(q);
-      if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
-      const { where, params } = compile(parsed.query);
+      const { where, params } = compileOrThrow(q);
       for (const record of prepared(`SELECT ${rowColumns}, raw FROM audit_events WHERE ${where} ORDER BY seq`).iterate(...params) as Iterable<RowRecord & { raw: string }>) {
         yield { raw: record.raw, row: toRow(record) };
       }
     },
 
-    search({ q, beforeSeq, limit, withTotal }: { q: string; beforeSeq?: number; limit: number; withTotal: boolean }): AuditSearchResult {
+    search({ q, beforeSeq, limit, withTotal }: { q: string; beforeSeq?: number; limit: number; withTotal: boolean }): Omit<AuditSearchResult, 'alteredSeqs'> {
       const started = performance.now();
       const newestSeq = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? null;
       const parsed = parseAuditQuery(q);

@@ -7,6 +7,7 @@ import type { Transport } from './transport.ts';
 
 export interface ConsoleClient {
   api: ConsoleApi;
+  files: Pick<Transport, 'sendFiles' | 'exportDestination' | 'download'>;
   on<E extends ConsoleEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onConnect(listener: () => void): () => void;
 }
@@ -31,6 +32,7 @@ function clientOver(transport: Transport): ConsoleClient {
 
   return {
     api,
+    files: { sendFiles: transport.sendFiles, exportDestination: transport.exportDestination, download: transport.download },
     onConnect: (listener) => transport.onConnect(listener),
     on(event, listener) {
       return transport.onEvent((name, payload) => {

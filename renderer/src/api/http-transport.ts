@@ -1,6 +1,6 @@
 import { consoleResult, isConsoleEvent } from '../../../shared/console-api/index.ts';
 import type { ConsoleResult } from '../../../shared/console-api/index.ts';
-import type { EventListener, Transport } from './transport.ts';
+import type { EventListener, SentFile, Transport } from './transport.ts';
 
 /** The web host: POST /api/call/<method>, events over server-sent events at /api/events. */
 export function httpTransport(): Transport {
@@ -45,5 +45,39 @@ export function httpTransport(): Transport {
       connectListeners.add(listener);
       return () => connectListeners.delete(listener);
     },
+    async sendFiles(files, onProgress) {
+      const total = files.reduce((sum, file) => sum + file.size, 0);
+      let done = 0;
+      const sent: SentFile[] = [];
+      for (const file of files) {
+        sent.push(await upload(file, (loaded) => onProgress?.(total === 0 ? 1 : (done + loaded) / total)));
+        done += file.size;
+      }
+      return sent;
+    },
+    exportDestination: async () => 'download',
+    download(token, name) {
+      const link = document.createElement('a');
+      link.href = `/api/files/${encodeURIComponent(token)}`;
+      link.download = name;
+      link.click();
+    },
   };
+}
+
+/** POST /api/files with upload progress (fetch has none). */
+function upload(file: File, onProgress: (loaded: number) => void): Promise<SentFile> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/files?${new URLSearchParams({ name: file.name }).toString()}`);
+    request.responseType = 'json';
+    request.upload.onprogress = (event) => onProgress(event.loaded);
+    request.onload = () => {
+      const body = request.response as (SentFile & { error?: string }) | null;
+      if (request.status === 200 && body !== null) resolve(body);
+      else reject(new Error(`Uploading ${file.name} failed: ${body?.error ?? `${request.status} ${request.statusText}`}`));
+    };
+    request.onerror = () => reject(new Error(`Uploading ${file.name} failed: the console host is not reachable.`));
+    request.send(file);
+  });
 }

@@ -2,6 +2,9 @@ import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { JobsTray } from '../jobs/JobsTray.tsx';
 import { useProfiles } from '../profiles/useProfiles.ts';
 import { SectionView } from '../sections/SectionView.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
@@ -21,6 +24,9 @@ export function Shell() {
   const scheme = useComputedColorScheme('light');
   const profiles = useProfiles();
   const sync = useSyncStatus();
+  const { on } = useConsole();
+  // opsdeck:// links the OS hands to the running app.
+  useEffect(() => on('app/navigate', ({ route }) => void (window.location.hash = route)), [on]);
   const activeProfile = profiles.status === 'ready' ? (profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? null) : null;
 
   return (
@@ -81,6 +87,7 @@ export function Shell() {
       </AppShell.Main>
 
       <CommandPalette navigate={navigate} />
+      <JobsTray />
     </AppShell>
   );
 }

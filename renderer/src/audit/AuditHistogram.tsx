@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, Brush, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { AuditHistogram as Histogram } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useAuditSource } from './AuditSourceContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { formatTimestamp } from '../format/timestamp.ts';
 
@@ -16,15 +17,16 @@ interface Props {
 /** How the query's events spread over time; brush to narrow the range. */
 export function AuditHistogram({ q, version, onRange }: Props) {
   const { api } = useConsole();
+  const source = useAuditSource();
   const { settings } = useSettingsValue();
   const [histogram, setHistogram] = useState<Histogram | null>(null);
   useEffect(() => {
     let live = true;
-    api['audit/histogram']({ q, buckets: 120 }).then((answer) => live && setHistogram(answer), () => live && setHistogram(null));
+    api['audit/histogram']({ q, source, buckets: 120 }).then((answer) => live && setHistogram(answer), () => live && setHistogram(null));
     return () => {
       live = false;
     };
-  }, [api, q, version]);
+  }, [api, q, version, source]);
 
   if (histogram === null || histogram.buckets.length === 0) return <Box h={96} />;
   const data = histogram.buckets.map((bucket) => ({ at: bucket.at, count: bucket.count }));

@@ -19,12 +19,14 @@ const flexWidth = (id: string, size: number) => ({ flex: `${size} 1 0`, minWidth
 interface Props {
   rows: AuditRow[];
   selectedSeq: number | null;
+  /** Rows the source's verification found altered: marked red, with a reason on hover. */
+  altered: ReadonlySet<number>;
   onOpen(row: AuditRow): void;
   onNearEnd(): void;
 }
 
 /** Newest first; only the visible rows are in the DOM, so a million-row result scrolls smoothly. */
-export function AuditTable({ rows, selectedSeq, onOpen, onNearEnd }: Props) {
+export function AuditTable({ rows, selectedSeq, altered, onOpen, onNearEnd }: Props) {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(defaultHiddenColumns);
   const table = useTable({
     features: auditTableFeatures,
@@ -84,6 +86,8 @@ export function AuditTable({ rows, selectedSeq, onOpen, onNearEnd }: Props) {
                 aria-selected={row.original.seq === selectedSeq}
                 className={classes.row}
                 data-outcome={row.original.outcome}
+                data-altered={altered.has(row.original.seq) || undefined}
+                title={altered.has(row.original.seq) ? 'Altered: this event does not hash to the hash it states' : undefined}
                 style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                 onClick={() => onOpen(row.original)}
                 onKeyDown={(event) => event.key === 'Enter' && onOpen(row.original)}

@@ -3,6 +3,7 @@ import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AuditEventDetail, AuditRow } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useAuditSource } from './AuditSourceContext.tsx';
 import { JsonTree } from '../components/JsonTree.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { ChangesDiff } from './ChangesDiff.tsx';
@@ -18,6 +19,7 @@ interface Props {
 /** Every field of one event, its changes and metadata, whether its hash holds, and where to go next. */
 export function EventDrawer({ row, onClose, onPivot }: Props) {
   const { api } = useConsole();
+  const source = useAuditSource();
   const [detail, setDetail] = useState<AuditEventDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
@@ -25,11 +27,11 @@ export function EventDrawer({ row, onClose, onPivot }: Props) {
     setFailure(null);
     if (row === null) return;
     let live = true;
-    api['audit/event']({ seq: row.seq }).then((answer) => live && setDetail(answer), (error: Error) => live && setFailure(error.message));
+    api['audit/event']({ seq: row.seq, source }).then((answer) => live && setDetail(answer), (error: Error) => live && setFailure(error.message));
     return () => {
       live = false;
     };
-  }, [api, row]);
+  }, [api, row, source]);
 
   const event = detail === null ? null : (JSON.parse(detail.raw) as Record<string, unknown>);
   return (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { QueryField } from '../../../shared/audit-query/index.ts';
 import type { AuditFacets } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useAuditSource } from './AuditSourceContext.tsx';
 import classes from './FacetsPanel.module.css';
 
 const groups: Array<{ key: keyof Omit<AuditFacets, 'sampledUpTo'>; title: string; field: QueryField }> = [
@@ -15,14 +16,15 @@ const groups: Array<{ key: keyof Omit<AuditFacets, 'sampledUpTo'>; title: string
 /** Top values of the current query; click narrows to one, Alt-click excludes it. */
 export function FacetsPanel({ q, version, onFilter }: { q: string; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
   const { api } = useConsole();
+  const source = useAuditSource();
   const [facets, setFacets] = useState<AuditFacets | null>(null);
   useEffect(() => {
     let live = true;
-    api['audit/facets']({ q }).then((answer) => live && setFacets(answer), () => live && setFacets(null));
+    api['audit/facets']({ q, source }).then((answer) => live && setFacets(answer), () => live && setFacets(null));
     return () => {
       live = false;
     };
-  }, [api, q, version]);
+  }, [api, q, version, source]);
 
   if (facets === null) return null;
   return (

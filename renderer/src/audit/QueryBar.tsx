@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { queryError } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useAuditSource } from './AuditSourceContext.tsx';
 import { applyCompletion, fieldCompletions, tokenAtCaret } from './completion.ts';
 import type { TokenAtCaret } from './completion.ts';
 import { QueryHelp } from './QueryHelp.tsx';
@@ -21,6 +22,7 @@ interface Props {
 /** The query input: completes field names and, from the cache, values of actor, tenant and action. */
 export function QueryBar({ value, onChange, error, actions }: Props) {
   const { api } = useConsole();
+  const source = useAuditSource();
   const input = useRef<HTMLInputElement>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [token, setToken] = useState<TokenAtCaret | null>(null);
@@ -31,14 +33,14 @@ export function QueryBar({ value, onChange, error, actions }: Props) {
     if (token.field === null) return setOptions(fieldCompletions(token.prefix));
     if (!valueFields.has(token.field)) return setOptions([]);
     let live = true;
-    api['audit/suggest']({ field: token.field, prefix: token.prefix }).then(
+    api['audit/suggest']({ field: token.field, prefix: token.prefix, source }).then(
       ({ values }) => live && setOptions(values.filter((candidate) => candidate !== token.prefix)),
       () => live && setOptions([]),
     );
     return () => {
       live = false;
     };
-  }, [api, token]);
+  }, [api, token, source]);
 
   // useCombobox returns a new store object every render: depend on the options only.
   const { openDropdown, closeDropdown, selectFirstOption } = combobox;

@@ -1,11 +1,13 @@
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { auditDeepLink } from '../../../shared/deep-link.ts';
+import type { SourceId } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useConsoleValue } from '../api/useConsoleValue.ts';
 
 /** Named searches of the active profile, and the link that reopens the current one. */
-export function SavedSearchesMenu({ q, onOpen }: { q: string; onOpen(q: string): void }) {
+export function SavedSearchesMenu({ q, source, onOpen }: { q: string; source: SourceId | undefined; onOpen(q: string): void }) {
   const { api } = useConsole();
   const saved = useConsoleValue(() => api['searches/list']({}), 'searches/changed');
   const [naming, setNaming] = useState(false);
@@ -24,7 +26,7 @@ export function SavedSearchesMenu({ q, onOpen }: { q: string; onOpen(q: string):
   }
 
   async function copyLink() {
-    await navigator.clipboard.writeText(`opsdeck://audit?${new URLSearchParams({ q }).toString()}`);
+    await navigator.clipboard.writeText(auditDeepLink(q, source));
     setCopied(true);
     setTimeout(() => setCopied(false), 1_500);
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
+import type { AuditRow, AuditSearchResult, SourceId } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 
 const pageSize = 200;
@@ -13,10 +13,11 @@ export interface AuditSearchState {
 }
 
 /**
- * The rows of a query, newest first, a keyset page at a time; refreshed when the sync adds
- * events. Answers to older queries that arrive late are dropped.
+ * The rows of a query over a source, newest first, a keyset page at a time; refreshed when
+ * the sync adds events or a verification marks some altered. Answers to older queries that
+ * arrive late are dropped.
  */
-export function useAuditSearch(q: string): AuditSearchState {
+export function useAuditSearch(q: string, source: SourceId | undefined): AuditSearchState {
   const { api, on } = useConsole();
   const [rows, setRows] = useState<AuditRow[]>([]);
   const [result, setResult] = useState<AuditSearchResult | null>(null);
@@ -29,7 +30,7 @@ export function useAuditSearch(q: string): AuditSearchState {
   useEffect(() => {
     const mine = ++generation.current;
     setLoading(true);
-    api['audit/search']({ q, limit: pageSize, withTotal: true }).then(
+    api['audit/search']({ q, source, limit: pageSize, withTotal: true }).then(
       (answer) => {
         if (mine !== generation.current) return;
         setResult(answer);
@@ -43,19 +44,21 @@ export function useAuditSearch(q: string): AuditSearchState {
         setLoading(false);
       },
     );
-  }, [api, q, refreshes]);
+  }, [api, q, source, refreshes]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = on('cache/changed', ({ resource }) => {
+    const unsubscribeCache = on('cache/changed', ({ resource }) => {
       if (resource !== 'audit' || timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
         setRefreshes((count) => count + 1);
       }, 2_000);
     });
+    const unsubscribeSources = on('sources/changed', () => setRefreshes((count) => count + 1));
     return () => {
-      unsubscribe();
+      unsubscribeCache();
+      unsubscribeSources();
       if (timer !== null) clearTimeout(timer);
     };
   }, [on]);
@@ -65,19 +68,21 @@ export function useAuditSearch(q: string): AuditSearchState {
     if (beforeSeq == null || loadingMore.current) return;
     loadingMore.current = true;
     const mine = generation.current;
-    api['audit/search']({ q, beforeSeq, limit: pageSize, withTotal: false }).then(
+    api['audit/search']({ q, source, beforeSeq, limit: pageSize, withTotal: false }).then(
       (answer) => {
         loadingMore.current = false;
         if (mine !== generation.current) return;
         setRows((current) => [...current, ...answer.rows]);
-        setResult((current) => (current ? { ...current, nextBeforeSeq: answer.nextBeforeSeq } : answer));
+        setResult((current) =>
+          current ? { ...current, nextBeforeSeq: answer.nextBeforeSeq, alteredSeqs: [...current.alteredSeqs, ...answer.alteredSeqs] } : answer,
+        );
       },
       (error: Error) => {
         loadingMore.current = false;
         setFailure(error.message);
       },
     );
-  }, [api, q, result?.nextBeforeSeq]);
+  }, [api, q, source, result?.nextBeforeSeq]);
 
   return { loading, failure, rows, result, loadMore };
 }

@@ -1,0 +1,64 @@
+import { existsSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { AuditSource, SourceId } from '../../../shared/console-api/index.ts';
+import { importedSourcesDir } from '../audit-import/source-paths.ts';
+import { sourceDbPath, profileSourceId } from './source-path.ts';
+import { latestVerification, summarizeVerification } from './verifications.ts';
+
+/**
+ * Every audit source there is a database for: the profiles' caches (named after their
+ * profile), then the imported sources, newest import first.
+ */
+export function listSources(dataDir: string, profiles: ReadonlyArray<{ id: string; name: string }>): AuditSource[] {
+  const cached = profiles.flatMap(({ id, name }) => describe(dataDir, profileSourceId(id), name) ?? []);
+  const imported = importedIds(dataDir).flatMap((id) => describe(dataDir, id, null) ?? []);
+  imported.sort((a, b) => (b.importedAt ?? '').localeCompare(a.importedAt ?? ''));
+  return [...cached, ...imported];
+}
+
+function importedIds(dataDir: string): SourceId[] {
+  const dir = importedSourcesDir(dataDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((file) => {
+    const match = /^([\w-]+)\.sqlite$/.exec(file);
+    return match === null ? [] : [`import:${match[1]}` as SourceId];
+  });
+}
+
+interface SourceFileRow {
+  name: string;
+  format: string;
+  events: number;
+  skipped: number;
+  imported_at: number;
+}
+
+/** What one source's database says about itself; null when it has no audit schema yet. */
+function describe(dataDir: string, id: SourceId, profileName: string | null): AuditSource | null {
+  const path = sourceDbPath(dataDir, id);
+  if (!existsSync(path)) return null;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_info'").get() === undefined) return null;
+    const { first, last } = db.prepare('SELECT min(seq) AS first, max(seq) AS last FROM audit_events').get() as { first: number | null; last: number | null };
+    const files = db.prepare('SELECT name, format, events, skipped, imported_at FROM source_files ORDER BY id').all() as SourceFileRow[];
+    const name = profileName ?? (db.prepare('SELECT name FROM source_info').pluck().get() as string | undefined) ?? id.slice('import:'.length);
+    const checked = latestVerification(db);
+    const kind = profileName === null ? 'import' : 'profile';
+    return {
+      id,
+      kind,
+      name,
+      // A profile's cache is contiguous by construction; counting 1M rows would cost more.
+      events: kind === 'profile' ? (first === null ? 0 : last! - first + 1) : (db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number),
+      firstSeq: first,
+      lastSeq: last,
+      importedAt: files.length === 0 ? null : new Date(Math.max(...files.map((file) => file.imported_at))).toISOString(),
+      files: files.map(({ name: fileName, format, events, skipped }) => ({ name: fileName, format, events, skipped })),
+      verifiable: files.every((file) => file.format !== 'csv'),
+      verification: checked === null ? null : summarizeVerification(checked.checkedAt, checked.report),
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,180 @@
+import { rmSync } from 'node:fs';
+import type { ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
+import { exportAudit } from '../audit-export/export-audit.ts';
+import { importedSourcePath } from '../audit-import/source-paths.ts';
+import type { ImportProgress } from '../audit-import/import-audit-files.ts';
+import { runImportInWorker } from '../audit-import/run-import-worker.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { FileRegistry } from '../files/file-registry.ts';
+import type { JobContext, createJobs } from '../jobs/jobs.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
+import { listSources } from './list-sources.ts';
+import { importedSourceId, sourceDbPath } from './source-path.ts';
+import type { SourceReaders } from './source-readers.ts';
+import { exportFileName } from '../../../shared/audit/export-file-name.ts';
+import { verifyAuditDb } from './verify-audit-db.ts';
+import { alteredSeqs, latestVerification } from './verifications.ts';
+import Database from 'better-sqlite3';
+
+type SourcesHandlers = Pick<ConsoleHandlers, 'sources/list' | 'sources/import' | 'sources/verify' | 'sources/report' | 'sources/remove' | 'audit/export'>;
+
+export interface SourcesServiceOptions {
+  dataDir: string;
+  events: EventBus;
+  jobs: ReturnType<typeof createJobs>;
+  files: FileRegistry;
+  readers: SourceReaders;
+  workers: WorkerPaths;
+  profiles(): ReadonlyArray<{ id: string; name: string }>;
+  defaultSource(): SourceId | null;
+}
+
+/** Imported offline sources beside the profile caches: listing, import, verification, export and removal, as jobs. */
+export function createSourcesService(options: SourcesServiceOptions) {
+  const { dataDir, events, jobs, files, readers, workers } = options;
+  const altered = new Map<SourceId, ReadonlySet<number>>();
+
+  const list = () => ({ sources: listSources(dataDir, options.profiles()) });
+  const changed = () => {
+    altered.clear();
+    events.emit('sources/changed', list());
+  };
+  const sourceOrDefault = (source: SourceId | undefined): SourceId => {
+    const id = source ?? options.defaultSource();
+    if (id === null) throw new Error('There is no audit source yet: choose a platform profile or import a file.');
+    return id;
+  };
+  const nameOf = (id: SourceId) => list().sources.find((source) => source.id === id)?.name ?? id;
+
+  async function verify(id: SourceId, { signal, progress }: JobContext): Promise<void> {
+    await verifyAuditDb(sourceDbPath(dataDir, id), {
+      workerPaths: workers,
+      signal,
+      onProgress: (checked, total) => progress(total === 0 ? null : checked / total, `Checked ${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`),
+    });
+    changed();
+  }
+
+  async function runImport(id: SourceId, tokens: string[], name: string, skipInvalid: boolean, context: JobContext) {
+    const db = importedSourcePath(dataDir, name);
+    const run = runImportInWorker(
+      {
+        files: tokens.map((token) => ({ path: files.path(token), name: files.nameOf(token) })),
+        db,
+        sourceName: name,
+        skipInvalid,
+        onProgress: (progress) => context.progress(importFraction(progress), importDetail(progress)),
+      },
+      workers,
+    );
+    context.signal.addEventListener('abort', () => run.cancel(), { once: true });
+    const result = await run.result;
+    readers.close((candidate) => candidate === id);
+    changed();
+    const skipped = result.skipped === 0 ? '' : `; ${result.skipped} invalid line${result.skipped === 1 ? '' : 's'} skipped (report: ${result.reportFile})`;
+    if (result.files.some((file) => file.format === 'csv')) {
+      context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}. Not verifiable: CSV carries no hashes.`);
+    } else {
+      await verify(id, context);
+      context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}.`);
+    }
+    return { downloads: [], savedTo: null, sourceId: id };
+  }
+
+  const handlers: SourcesHandlers = {
+    'sources/list': async () => list(),
+    'sources/import': async ({ files: tokens, name, skipInvalid }) => {
+      const id = importedSourceId(dataDir, name);
+      const label = `Importing ${tokens.length === 1 ? files.nameOf(tokens[0]!) : `${tokens.length} files`} as “${name}”`;
+      return { jobId: jobs.start('import', label, id, (context) => runImport(id, tokens, name, skipInvalid, context)) };
+    },
+    'sources/verify': async ({ source }) => ({
+      jobId: jobs.start('verify', `Verifying ${nameOf(source)}`, source, async (context) => {
+        await verify(source, context);
+        return { downloads: [], savedTo: null, sourceId: source };
+      }),
+    }),
+    'sources/report': async ({ source }) => {
+      const db = new Database(sourceDbPath(dataDir, source), { readonly: true, fileMustExist: true });
+      try {
+        const latest = latestVerification(db);
+        return { report: latest?.report ?? null, checkedAt: latest === null ? null : new Date(latest.checkedAt).toISOString() };
+      } finally {
+        db.close();
+      }
+    },
+    'sources/remove': async ({ source }) => {
+      if (!source.startsWith('import:')) throw new Error('A profile cache is removed with its profile (Settings), not here.');
+      readers.close((candidate) => candidate === source);
+      const path = sourceDbPath(dataDir, source);
+      for (const suffix of ['', '-wal', '-shm', '.import-report.json']) rmSync(`${path}${suffix}`, { force: true });
+      changed();
+      return list();
+    },
+    'audit/export': async ({ q, source, format, gzip, destination }) => {
+      const id = sourceOrDefault(source);
+      const search = readers.search(id);
+      if (search === null) throw new Error('This source has no audit events yet.');
+      const name = nameOf(id);
+      return {
+        jobId: jobs.start('export', `Exporting ${format.toUpperCase()}${gzip ? ' (gzip)' : ''} from ${name}`, id, async ({ signal, progress }) => {
+          const total = search.search({ q, limit: 1, withTotal: true }).total ?? 0;
+          const out = destination === undefined ? files.downloadPath(exportFileName(name, format, gzip)) : files.path(destination);
+          const result = await exportAudit({
+            search,
+            q,
+            format,
+            gzip,
+            out,
+            source: { platform: name, environment: id.startsWith('import:') ? 'imported' : 'cache' },
+            signal,
+            onProgress: (written) => progress(total === 0 ? null : Math.min(written / total, 1), `${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`),
+          });
+          progress(1, `${result.count.toLocaleString('en-US')} events written`);
+          if (destination !== undefined) return { downloads: [], savedTo: result.out, sourceId: null };
+          const downloads = [result.out, ...(result.manifestPath === null ? [] : [result.manifestPath])].map((path) => files.offerDownload(path));
+          return { downloads, savedTo: null, sourceId: null };
+        }),
+      };
+    },
+  };
+
+  return {
+    handlers,
+    changed,
+    alteredSeqs(id: SourceId): ReadonlySet<number> {
+      let seqs = altered.get(id);
+      if (seqs === undefined) {
+        seqs = storedAlteredSeqs(sourceDbPath(dataDir, id));
+        altered.set(id, seqs);
+      }
+      return seqs;
+    },
+  };
+}
+
+function storedAlteredSeqs(path: string): ReadonlySet<number> {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return new Set();
+  }
+  try {
+    const latest = latestVerification(db);
+    return latest === null ? new Set() : alteredSeqs(latest.report);
+  } finally {
+    db.close();
+  }
+}
+
+function importFraction({ fileIndex, files, bytesRead, bytesTotal, phase }: ImportProgress): number {
+  if (phase !== 'reading') return phase === 'indexing' ? 0.9 : 0.95;
+  return (0.9 * (fileIndex + (bytesTotal === 0 ? 1 : bytesRead / bytesTotal))) / files;
+}
+
+function importDetail({ file, events, phase }: ImportProgress): string {
+  if (phase === 'indexing') return `Building the search indexes (${events.toLocaleString('en-US')} events)`;
+  if (phase === 'text') return 'Building the full-text index';
+  return `Reading ${file}: ${events.toLocaleString('en-US')} events`;
+}
