@@ -74,3 +74,17 @@ test('facets filter by click and exclude by Alt-click; saved searches reopen a q
   await page.getByRole('button', { name: 'Saved' }).click();
   await expect(page.getByRole('menuitem', { name: /Denied access/ })).toBeVisible();
 });
+
+test('older events come from the platform server-side search, labelled as such', async ({ page, demo }) => {
+  await page.goto(`${demo.host.url}#/audit?q=${encodeURIComponent('action:user.*')}`);
+  await expect(page.getByTestId('audit-table').getByRole('gridcell').first()).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Search older events on the platform' }).click();
+  const results = page.getByTestId('platform-results');
+  await expect(results.getByText('Server-side search on the platform')).toBeVisible();
+  await expect(results.getByText(/not cached, not\s+available offline, not hash-verified/)).toBeVisible();
+  await expect(results.getByRole('gridcell').first()).toBeVisible();
+  await page.getByRole('textbox', { name: 'Audit query' }).fill('action:user.* ip:10.0.0.0/8');
+  await expect(results.getByText('Its server-side search does not support: ip:.')).toBeVisible();
+  await results.getByRole('button', { name: 'Back to cached results' }).click();
+  await expect(results).toBeHidden();
+});

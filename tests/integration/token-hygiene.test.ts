@@ -53,6 +53,7 @@ it('after a full session the token is in the keychain and nowhere in the data di
     await call('profiles/save', { name: 'Hygiene', baseUrl: platform.url, environment: 'prod', color: null, options, token });
     await expect.poll(async () => ((await call('audit/search', { q: '', limit: 10 })).value.total as number) ?? 0, { timeout: 20_000 }).toBeGreaterThan(500);
     await call('audit/search', { q: 'outcome:failure action:user.*', limit: 50 });
+    expect((await call('audit/search-platform', { q: 'outcome:denied', limit: 20 })).value).toMatchObject({ unsupported: null });
     expect(secretToolLookup('hygiene')).toBe(token);
   } finally {
     serve.kill('SIGTERM');
