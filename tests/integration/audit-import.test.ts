@@ -185,6 +185,16 @@ describe('importAuditFiles', () => {
     const missing = await failure(run([join(dir.path, 'nowhere.ndjson')]));
     expect(missing.message).toMatch(/^nowhere\.ndjson: cannot read the file: ENOENT/);
     expect(missing.line).toBeNull();
+
+    const brokenGzip = await failure(run([write('broken.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad]))]));
+    expect(brokenGzip.message).toMatch(/^broken\.gz: cannot read the file: /);
+
+    const [one, two] = toLines(makeChain(2));
+    const unseparated = await failure(run([write('two.json', `[\n${one}\n${two}\n]`)]));
+    expect(unseparated.message).toBe("two.json:3: expected ',' or ']' after an array element");
+    const unclosed = await failure(run([write('open.json', `[${one},\n${two}\n`)]));
+    expect(unclosed.message).toBe("open.json:3: the array is not closed: the file ends before its ']'");
+    expect(sourceFiles()).toEqual([]);
   });
 
   it('skips invalid lines with skipInvalid, imports the rest and reports each skipped line', async () => {

@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { SeqLineIndex } from '../audit/seq-line-index.ts';
-import { auditEvents } from '../cache/append-audit-page.ts';
 import type { SqlValue } from '../cache/synced-rows.ts';
-import { hashColumn, idColumn, rowWidth, seqColumn } from './read-records.ts';
+import { fieldColumns, fieldCount } from './read-records.ts';
+
+const seqColumn = fieldColumns.indexOf('seq');
+const idColumn = fieldColumns.indexOf('id');
+const hashColumn = fieldColumns.indexOf('hash');
 
 /** What became of one record: written, the copy of one already written, or why it conflicts with that one. */
 export type RowOutcome = { kind: 'inserted' } | { kind: 'duplicate' } | { kind: 'conflict'; reason: string };
@@ -18,9 +21,11 @@ export class AuditRowsWriter {
   private readonly byId;
   private readonly origins: SeqLineIndex[] = [];
   private readonly fileNames: string[] = [];
+  /** The parameters of one insert, reused row after row. */
+  private readonly row: SqlValue[] = new Array<SqlValue>(fieldCount + 1);
 
   constructor(db: Database) {
-    const columns = auditEvents.columns;
+    const columns = [...fieldColumns, 'raw'];
     this.insert = db.prepare(`INSERT INTO audit_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`);
     this.bySeq = db.prepare('SELECT id, hash FROM audit_events WHERE seq = ?');
     this.byId = db.prepare('SELECT seq FROM audit_events WHERE id = ?').pluck();
@@ -32,9 +37,11 @@ export class AuditRowsWriter {
     this.origins.push(new SeqLineIndex());
   }
 
-  /** Writes the row at values[offset .. offset + rowWidth), which the file has on `line`. */
-  write(values: SqlValue[], offset: number, line: number): RowOutcome {
-    const row = values.slice(offset, offset + rowWidth);
+  /** Writes the row of fields at values[offset .. offset + fieldCount) and raw, which the file has on `line`. */
+  write(values: SqlValue[], offset: number, raw: string, line: number): RowOutcome {
+    const row = this.row;
+    for (let index = 0; index < fieldCount; index++) row[index] = values[offset + index]!;
+    row[fieldCount] = raw;
     const seq = row[seqColumn] as number;
     if (this.insert.run(row).changes === 1) {
       this.origins.at(-1)!.add(seq, line);

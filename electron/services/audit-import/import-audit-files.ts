@@ -13,7 +13,7 @@ import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
 import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
-import { rowWidth } from './read-records.ts';
+import { fieldCount, rawSeparator } from './read-records.ts';
 import { RecordWorkers } from './record-workers.ts';
 import { SkipReport } from './skip-report.ts';
 
@@ -130,13 +130,14 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
     await readable(name, async () => {
       for await (const { read, bytesRead } of workers.read(records.work())) {
         signal?.throwIfAborted();
-        let offset = 0;
+        const raws = read.raws.split(rawSeparator);
+        let valid = 0;
         for (let index = 0; index < read.lines.length; index++) {
           const line = read.lines[index]!;
           let reason = read.reasons[index]!;
           if (reason === null) {
-            const outcome = writer.write(read.values, offset, line);
-            offset += rowWidth;
+            const outcome = writer.write(read.values, valid * fieldCount, raws[valid]!, line);
+            valid++;
             if (outcome.kind === 'inserted') {
               counts.events++;
               loaded.events++;

