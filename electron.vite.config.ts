@@ -11,6 +11,7 @@ export default defineConfig({
           // Worker threads: main.ts finds them beside itself as <name>.worker.js.
           'demo-platform.worker': resolve('electron/services/workers/demo-platform.worker.ts'),
           'sync.worker': resolve('electron/services/workers/sync.worker.ts'),
+          'sync-feed.worker': resolve('electron/services/workers/sync-feed.worker.ts'),
           'import.worker': resolve('electron/services/workers/import.worker.ts'),
           'import-records.worker': resolve('electron/services/workers/import-records.worker.ts'),
           'verify.worker': resolve('electron/services/workers/verify.worker.ts'),

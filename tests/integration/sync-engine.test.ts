@@ -45,8 +45,16 @@ const client = (baseUrl = platform.url, token = platform.tokens.full) =>
 
 const windowStartMs = () => Date.now() - 90 * 86_400_000;
 
-const auditSync = (db: Database.Database, baseUrl?: string, pageSize = 500) =>
-  syncAuditFeed({ db, client: client(baseUrl), report: () => {}, signal: new AbortController().signal, pageSize, windowStartMs: windowStartMs() });
+const auditSync = (db: Database.Database, baseUrl?: string, bulkLoadFrom?: number) =>
+  syncAuditFeed({ db, client: client(baseUrl), report: () => {}, signal: new AbortController().signal, pageSize: 500, windowStartMs: windowStartMs(), ...(bulkLoadFrom === undefined ? {} : { bulkLoadFrom }) });
+
+/** Where pages are read and checked: on the sync's own thread (a short catch-up) or on the feed worker (a bulk load). */
+const readers = [
+  { reader: 'on the sync thread', bulkLoadFrom: undefined },
+  { reader: 'on the feed worker', bulkLoadFrom: 0 },
+];
+
+const auditIndexes = (db: Database.Database) => db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_events' AND sql IS NOT NULL").pluck().get();
 
 function cached(db: Database.Database) {
   return db.prepare('SELECT count(*) AS count, min(seq) AS first, max(seq) AS last, count(DISTINCT id) AS ids FROM audit_events').get() as {
@@ -67,9 +75,11 @@ async function eventAt(seq: number): Promise<{ occurred_at: string }> {
 }
 
 describe('audit sync against the reference platform', () => {
-  it('a first sync fills the cache with the 90-day window, contiguous up to the platform head', async () => {
+  it.each(readers)('a first sync fills the cache with the 90-day window, contiguous up to the platform head, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
-    const { fetched } = await auditSync(db);
+    const indexes = auditIndexes(db);
+    const { fetched } = await auditSync(db, undefined, bulkLoadFrom);
+    expect(auditIndexes(db)).toBe(indexes);
     const head = await platformHead();
     const stats = cached(db);
     expect(stats.last).toBe(head);
@@ -100,7 +110,7 @@ describe('audit sync against the reference platform', () => {
     expect(JSON.parse(newest.raw).metadata.reason).toBe('Ticket 4412: SSO setup');
   });
 
-  it('a page that violates the schema is rejected, naming the endpoint and field, and nothing from it is cached', async () => {
+  it.each(readers)('a page that violates the schema is rejected, naming the endpoint and field, and nothing from it is cached, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
     const secondPageStarts = (await windowFirstSeq()) + 500;
     const bad = await proxy({
@@ -112,7 +122,7 @@ describe('audit sync against the reference platform', () => {
       },
     });
 
-    const failure = await auditSync(db, bad.url).catch((error: unknown) => error);
+    const failure = await auditSync(db, bad.url, bulkLoadFrom).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(OpsApiError);
     expect((failure as OpsApiError).kind).toBe('contract');
     expect((failure as Error).message).toMatch(/^GET \/v1\/audit-events: the response does not match the Ops API contract: field 'data\.3\.outcome': /);
@@ -121,7 +131,7 @@ describe('audit sync against the reference platform', () => {
     expect(stats.count).toBe(500);
   });
 
-  it('a broken chain stops the sync with an integrity error and keeps everything before it', async () => {
+  it.each(readers)('a broken chain stops the sync with an integrity error and keeps everything before it, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
     const target = (await windowFirstSeq()) + 700;
     const tampered = await proxy({
@@ -131,7 +141,7 @@ describe('audit sync against the reference platform', () => {
         return { ...page, data: page.data.map((event) => (event.seq === target ? { ...event, ip: '203.0.113.66' } : event)) };
       },
     });
-    const failure = await auditSync(db, tampered.url).catch((error: unknown) => error);
+    const failure = await auditSync(db, tampered.url, bulkLoadFrom).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IntegrityError);
     expect((failure as Error).message).toMatch(new RegExp(`^Integrity: audit event seq ${target} \\(evt_\\w+\\) content hashes to [0-9a-f]{12}… but states [0-9a-f]{12}… \\(altered\\)\\. Sync stopped; everything cached before it is kept\\.$`));
     const stats = cached(db);

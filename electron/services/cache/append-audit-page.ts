@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
-import { rowsOf, writeSynced } from './synced-rows.ts';
-import type { CacheTable } from './synced-rows.ts';
+import { rowValues, valuesOf, writeSynced } from './synced-rows.ts';
+import type { CacheTable, SqlValue } from './synced-rows.ts';
 
 /** An audit event as the feed delivered it: its exact JSON text and the parsed event. */
 export interface ReceivedAuditEvent {
@@ -40,7 +40,14 @@ export const auditEvents: CacheTable<ReceivedAuditEvent> = {
  * and leaves the cache as it was.
  */
 export function appendAuditPage(db: Database, page: readonly ReceivedAuditEvent[], at = Date.now()): void {
-  const last = page.at(-1);
-  if (last === undefined) return;
-  writeSynced(db, { resource: 'audit', cursor: String(last.event.seq), at }, [rowsOf(auditEvents, page)]);
+  appendAuditRows(db, page.map((item) => rowValues(auditEvents, item, at)), at);
 }
+
+/** appendAuditPage for rows already in column order (rowValues of auditEvents), e.g. from the feed worker. */
+export function appendAuditRows(db: Database, rows: readonly SqlValue[][], at = Date.now()): void {
+  const last = rows.at(-1);
+  if (last === undefined) return;
+  writeSynced(db, { resource: 'audit', cursor: String(last[seqColumn]), at }, [valuesOf(auditEvents, rows)]);
+}
+
+const seqColumn = auditEvents.columns.indexOf('seq');

@@ -18,16 +18,28 @@ export interface RowsWrite {
   write(db: Database, syncedAt: number): void;
 }
 
-export function rowsOf<T>(table: CacheTable<T>, items: readonly T[]): RowsWrite {
+/** An item's row as values in its table's column order: what crosses a thread cheaply. */
+export function rowValues<T>(table: CacheTable<T>, item: T, syncedAt: number): SqlValue[] {
+  const row = table.row(item, syncedAt);
+  return table.columns.map((column) => row[column] ?? null);
+}
+
+/** Rows already in column order (see rowValues), bound to their table. */
+export function valuesOf(table: Omit<CacheTable<never>, 'row'>, rows: readonly SqlValue[][]): RowsWrite {
   return {
-    write(db, syncedAt) {
+    write(db) {
       const verb = table.replace ? 'INSERT OR REPLACE' : 'INSERT';
       // Positional parameters: binding by name costs a lookup per column per row on the bulk path.
       const insert = db.prepare(`${verb} INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
-      for (const item of items) {
-        const row = table.row(item, syncedAt);
-        insert.run(table.columns.map((column) => row[column] ?? null));
-      }
+      for (const values of rows) insert.run(values);
+    },
+  };
+}
+
+export function rowsOf<T>(table: CacheTable<T>, items: readonly T[]): RowsWrite {
+  return {
+    write(db, syncedAt) {
+      valuesOf(table, items.map((item) => rowValues(table, item, syncedAt))).write(db, syncedAt);
     },
   };
 }

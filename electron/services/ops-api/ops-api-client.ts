@@ -80,6 +80,9 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
 
   return {
     baseUrl: connection.baseUrl,
+    /** What another thread needs to make the same client. */
+    connection,
+    retry,
     callWithText,
     call: async <Op extends OperationId>(op: Op, args?: CallArgs) => (await callWithText(op, args)).value,
   };

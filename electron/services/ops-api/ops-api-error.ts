@@ -17,10 +17,11 @@ export class OpsApiError extends Error {
     readonly kind: OpsApiErrorKind,
     /** e.g. "GET /v1/audit-events" */
     readonly endpoint: string,
-    message: string,
+    /** What went wrong, without the endpoint. */
+    readonly detail: string,
     readonly status: number | null = null,
   ) {
-    super(`${endpoint}: ${message}`);
+    super(`${endpoint}: ${detail}`);
   }
 
   /** Offline-ish failures: the platform may be back later, cached data stays valid. */

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { appendAuditPage } from '../cache/append-audit-page.ts';
+import { appendAuditRows } from '../cache/append-audit-page.ts';
 import { deferIndexes, restoreDeferredIndexes } from '../cache/deferred-indexes.ts';
-import type { ReceivedAuditEvent } from '../cache/append-audit-page.ts';
+import type { SqlValue } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
-import { checkPageChain } from './audit-chain.ts';
-import type { ChainTip } from './audit-chain.ts';
+import { sourceWorkerPaths } from '../workers/start-worker.ts';
 import { cachedAuditTip, windowStartTip } from './audit-tip.ts';
-import { feedPages } from './feed-pages.ts';
+import { checkedFeed } from './checked-feed.ts';
+import { checkedFeedInWorker } from './checked-feed-in-worker.ts';
 import type { SyncReport } from './sync-report.ts';
 
 export interface AuditSyncOptions {
@@ -18,32 +18,35 @@ export interface AuditSyncOptions {
   pageSize: number;
   /** Oldest time a first sync fetches. */
   windowStartMs: number;
+  /** The feed worker's entry (bundled apps pass theirs); default: the TypeScript source. */
+  feedWorker?: string;
+  /** A catch-up longer than this is a bulk load (default 50,000 events). */
+  bulkLoadFrom?: number;
 }
 
 /** What the sync reports once a bulk load's field indexes are built (full text follows). */
 export const fieldSearchReady = 'Field search ready; full text follows';
 
-/** A catch-up longer than this loads without the field indexes and builds them afterwards. */
-const bulkLoadThreshold = 50_000;
-
 /**
  * Follows the `after_seq` feed until it is caught up. Each page is chain-checked against the
  * cached tip, then written with its cursor in one transaction, so a kill at any moment resumes
- * with no gap and no duplicate. A long catch-up loads without the field indexes and builds
- * them at the end (a killed one rebuilds them on the next run).
+ * with no gap and no duplicate. A long catch-up is a bulk load: pages are read and checked on
+ * a worker thread while this one writes, without the field indexes, which are built at the end
+ * (a killed one rebuilds them on the next run).
  */
 export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetched: number }> {
-  const { db, client, report, windowStartMs } = options;
+  const { db, client, report, windowStartMs, pageSize, bulkLoadFrom = 50_000 } = options;
   const tip = cachedAuditTip(db) ?? (await windowStartTip(client, windowStartMs));
   const head = await client.call('getAuditHead');
   const total = Math.max(head.seq - tip.seq, 0);
-  if (total <= bulkLoadThreshold) {
+  const range = { tip, headSeq: head.seq, pageSize };
+  if (total <= bulkLoadFrom) {
     restoreDeferredIndexes(db);
-    return followFeed(options, tip, total);
+    return total === 0 ? { fetched: 0 } : writeFeed(options, total, checkedFeed(client, range));
   }
   deferIndexes(db, 'audit_events');
   try {
-    return await followFeed(options, tip, total);
+    return await writeFeed(options, total, checkedFeedInWorker(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range));
   } finally {
     report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
     restoreDeferredIndexes(db);
@@ -57,33 +60,23 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
  */
 const eventsPerTransaction = 50_000;
 
-/** Feed requests in flight while a page is checked and written. */
-const pagesAhead = 3;
-
-/**
- * The feed from `start` on: later pages are fetched while this one is checked; checked pages
- * are written with their cursor in one transaction per ~50,000 events (and at the end).
- */
-async function followFeed({ db, client, report, signal, pageSize }: AuditSyncOptions, start: ChainTip, total: number): Promise<{ fetched: number }> {
-  let tip = start;
+/** Writes checked pages with their cursor, one transaction per ~50,000 events (and at the end). */
+async function writeFeed({ db, report, signal }: AuditSyncOptions, total: number, pages: AsyncIterable<SqlValue[][]>): Promise<{ fetched: number }> {
   let fetched = 0;
-  let batch: ReceivedAuditEvent[] = [];
+  let batch: SqlValue[][] = [];
   const write = () => {
-    appendAuditPage(db, batch);
+    appendAuditRows(db, batch);
     fetched += batch.length;
     batch = [];
-    const done = tip.seq - start.seq;
     report({
       resource: 'audit',
-      progress: total > 0 ? Math.min(done / total, 1) : null,
-      detail: `${done.toLocaleString('en-US')} of ${Math.max(total, done).toLocaleString('en-US')} new events`,
+      progress: total > 0 ? Math.min(fetched / total, 1) : null,
+      detail: `${fetched.toLocaleString('en-US')} of ${Math.max(total, fetched).toLocaleString('en-US')} new events`,
     });
   };
-  if (total === 0) return { fetched };
   try {
-    for await (const page of feedPages(client, { afterSeq: start.seq, headSeq: start.seq + total, limit: pageSize, depth: pagesAhead })) {
-      tip = checkPageChain(tip, page.events.map((item) => item.event));
-      batch.push(...page.events);
+    for await (const rows of pages) {
+      batch.push(...rows);
       if (batch.length >= eventsPerTransaction) write();
       if (signal.aborted) break;
     }

@@ -4,7 +4,7 @@ export class IntegrityError extends Error {
   constructor(
     readonly seq: number,
     readonly id: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`Integrity: audit event seq ${seq} (${id}) ${problem}. Sync stopped; everything cached before it is kept.`);
   }

@@ -123,7 +123,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     } catch (error) {
       return update((current) => ({ ...current, connection: 'degraded', reason: (error as Error).message }));
     }
-    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule };
+    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule, feedWorker: workers('sync-feed') };
     const started = startWorker(workers('sync'), data);
     worker = started;
     started.on('message', (message: FromSyncWorker) => worker === started && onMessage(profileId, message));

@@ -46,6 +46,8 @@ export interface SyncLoopOptions {
   post: (message: FromSyncWorker) => void;
   signal: AbortSignal;
   schedule: SyncSchedule;
+  /** The audit feed worker's entry (see AuditSyncOptions). */
+  feedWorker?: string;
 }
 
 const maxBackoffMs = 60_000;

@@ -6,6 +6,8 @@ export interface SyncWorkerData {
   dbPath: string;
   connection: OpsConnection;
   schedule?: Partial<SyncSchedule>;
+  /** The audit feed worker's entry, beside this worker's. */
+  feedWorker?: string;
 }
 
 export type ToSyncWorker = { kind: 'sync-now' } | { kind: 'stop' };

@@ -7,7 +7,7 @@ import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
 const dayMs = 86_400_000;
 
 /** What the sync loop keeps fresh, and how often. */
-export function syncTasks({ db, client, post, signal, schedule }: SyncLoopOptions): SyncTask[] {
+export function syncTasks({ db, client, post, signal, schedule, feedWorker }: SyncLoopOptions): SyncTask[] {
   const report = (update: { resource: SyncTask['resource']; progress: number | null; detail: string | null }) => post({ kind: 'progress', ...update });
   let prunedAt = 0;
   return [
@@ -19,7 +19,7 @@ export function syncTasks({ db, client, post, signal, schedule }: SyncLoopOption
         const windowStartMs = Date.now() - schedule.auditWindowDays * dayMs;
         // Fields are searchable as soon as a page is written; full text follows, even after a failure.
         let indexed = 0;
-        const { fetched } = await syncAuditFeed({ db, client, report, signal, pageSize: 1000, windowStartMs }).finally(() => {
+        const { fetched } = await syncAuditFeed({ db, client, report, signal, pageSize: 1000, windowStartMs, ...(feedWorker === undefined ? {} : { feedWorker }) }).finally(() => {
           indexed = indexAuditText(db, { batchSize: 20_000 });
         });
         let pruned = 0;

@@ -21,6 +21,7 @@ const loop = createSyncLoop({
   post,
   signal: controller.signal,
   schedule: { ...defaultSchedule, ...data.schedule },
+  ...(data.feedWorker === undefined ? {} : { feedWorker: data.feedWorker }),
 });
 
 parentPort!.on('message', (message: ToSyncWorker) => {
