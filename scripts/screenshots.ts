@@ -1,10 +1,32 @@
 // `npm run screenshots`: drives the real console in Debian's Chromium and writes docs/screenshots/*.png.
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
+import { receivedAuditEvents } from '../tests/fixtures/audit-events-for-cache.ts';
 import { smallDemo, startConsole } from '../tests/fixtures/web-host.ts';
 
 const auditRows = (page: Page) => page.getByTestId('audit-table').getByRole('gridcell');
+
+/** An export of 5,000 events in which someone changed one event and deleted another. */
+function tamperedExport(): string {
+  const lines = [...receivedAuditEvents({ count: 5_000 })].map(({ raw }) => raw);
+  lines[4_000] = lines[4_000]!.replace(/"action":"[^"]*"/, '"action":"tenant.deleted"');
+  lines.splice(4_500, 1);
+  const file = join(mkdtempSync(join(tmpdir(), 'opsdeck-shots-')), 'audit-q3-export.ndjson');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function importFile(page: Page, file: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await page.getByRole('textbox', { name: 'Source name' }).fill(name);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('verification-badge').filter({ hasText: 'problems' }).waitFor({ timeout: 30_000 });
+}
 
 const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; take(page: Page, url: string): Promise<void> }> = [
   {
@@ -46,6 +68,49 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; tak
       await auditRows(page).first().waitFor({ timeout: 60_000 });
       await page.getByRole('textbox', { name: 'Audit query' }).fill('actr:jane');
       await page.getByTestId('query-error').waitFor();
+    },
+  },
+  {
+    file: 'verify-report-red-light.png',
+    scheme: 'light',
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit`);
+      await importFile(page, tamperedExport(), 'Q3 audit export');
+      await page.getByTestId('verification-badge').click();
+      await page.getByTestId('verify-problems').waitFor();
+    },
+  },
+  {
+    file: 'altered-rows-dark.png',
+    scheme: 'dark',
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit`);
+      await importFile(page, tamperedExport(), 'Q3 audit export');
+      await page.getByRole('textbox', { name: 'Audit query' }).fill('action:tenant.*');
+      await page.locator('[data-altered]').first().waitFor();
+    },
+  },
+  {
+    file: 'import-dark.png',
+    scheme: 'dark',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit`);
+      await auditRows(page).first().waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await page.getByTestId('import-file-input').setInputFiles(tamperedExport());
+      await page.getByRole('checkbox', { name: 'Skip invalid lines' }).check();
+    },
+  },
+  {
+    file: 'platform-search-light.png',
+    scheme: 'light',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/audit?q=${encodeURIComponent('action:user.*')}`);
+      await auditRows(page).first().waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Search older events on the platform' }).click();
+      await page.getByTestId('platform-results').getByRole('gridcell').first().waitFor();
     },
   },
   {

@@ -5,6 +5,8 @@ import type { Job } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useJobs, useStartedHere } from './useJobs.ts';
 
+const finishedCardMs = 8_000;
+
 /**
  * Long work in the corner: a progress bar and Cancel while it runs, then the result (links to
  * download an export, where it was saved) or the error. Exports started in this window
@@ -24,6 +26,17 @@ export function JobsTray() {
       files.download(first.token, first.name);
     }
   }, [jobs, files, startedHere]);
+
+  // A finished import or verification has shown its result elsewhere (the source, its badge):
+  // its card goes after a while. Exports stay, since they hold the download links.
+  const dismissing = useRef(new Set<string>());
+  useEffect(() => {
+    for (const job of jobs) {
+      if (job.state !== 'done' || job.kind === 'export' || dismissing.current.has(job.id)) continue;
+      dismissing.current.add(job.id);
+      setTimeout(() => void api['jobs/dismiss']({ jobId: job.id }), finishedCardMs);
+    }
+  }, [jobs, api]);
 
   if (jobs.length === 0) return null;
   return (

@@ -2,7 +2,7 @@ import { Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { Section } from '../app/sections.ts';
 
 /** What a section shows before there is data: what will appear, and how to get it. */
-export function SectionEmptyState({ section }: { section: Section }) {
+export function SectionEmptyState({ section, children }: { section: Section; children?: React.ReactNode }) {
   return (
     <Center mih="60vh">
       <Stack align="center" gap="sm" maw={520} ta="center">
@@ -14,6 +14,7 @@ export function SectionEmptyState({ section }: { section: Section }) {
         <Text size="sm" c="dimmed">
           Connect a platform profile in <a href="#/settings">Settings</a>.
         </Text>
+        {children}
       </Stack>
     </Center>
   );

@@ -67,8 +67,8 @@ function ReportBody({ report }: { report: VerifyReport }) {
           <Table striped highlightOnHover stickyHeader data-testid="verify-problems">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Problem</Table.Th>
-                <Table.Th>Seq</Table.Th>
+                <Table.Th w={150}>Problem</Table.Th>
+                <Table.Th w={90}>Seq</Table.Th>
                 <Table.Th>Detail</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -76,7 +76,7 @@ function ReportBody({ report }: { report: VerifyReport }) {
               {report.problems.map((problem, index) => (
                 <Table.Tr key={index}>
                   <Table.Td>
-                    <Badge color="red" variant="light">
+                    <Badge color="red" variant="light" style={{ overflow: 'visible' }}>
                       {problem.kind.replaceAll('_', ' ')}
                     </Badge>
                   </Table.Td>
