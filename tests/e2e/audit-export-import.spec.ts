@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { receivedAuditEvents } from '../fixtures/audit-events-for-cache.ts';
 import { smallDemo, startConsole } from '../fixtures/web-host.ts';
 import type { RunningConsole } from '../fixtures/web-host.ts';
 
@@ -85,4 +86,36 @@ test('search, pivot, export the trail, import the export as an offline source an
   await page.keyboard.press('Escape');
   await query.fill(`action:tenant.deleted`);
   await expect(table.locator('[data-altered]')).toHaveCount(1);
+});
+
+test('without a profile, a file with a bad line imports nothing and says where; skipping invalid lines imports the rest with a report', async ({ page }, testInfo) => {
+  const app = await startConsole();
+  try {
+    const lines = [...receivedAuditEvents({ count: 50 })].map(({ raw }) => raw);
+    lines[2] = '{"id": "evt_broken", "seq": 3,';
+    const file = join(testInfo.outputPath(), 'bad.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+
+    await page.goto(`${app.host.url}#/audit`);
+    await page.getByRole('button', { name: 'import an exported audit file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import audit events as an offline source' });
+    await dialog.getByTestId('import-file-input').setInputFiles(file);
+    await expect(dialog.getByRole('textbox', { name: 'Source name' })).toHaveValue('bad');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByTestId('import-error')).toContainText('bad.ndjson:3: not JSON');
+    await expect(dialog.getByTestId('import-error')).toContainText('Nothing was imported');
+
+    await dialog.getByRole('checkbox', { name: 'Skip invalid lines' }).check();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect.poll(() => count(page)).toBe(49);
+    const card = page.getByTestId('jobs-tray').locator('[data-job-state="done"]');
+    await expect(card).toContainText('1 invalid line skipped');
+    const downloading = page.waitForEvent('download');
+    await card.getByRole('button', { name: /import-report\.json/ }).click();
+    const report = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as unknown;
+    expect(JSON.stringify(report)).toContain('"line":3');
+  } finally {
+    await app.stop();
+  }
 });

@@ -71,14 +71,15 @@ export function createSourcesService(options: SourcesServiceOptions) {
     const result = await run.result;
     readers.close((candidate) => candidate === id);
     changed();
-    const skipped = result.skipped === 0 ? '' : `; ${result.skipped} invalid line${result.skipped === 1 ? '' : 's'} skipped (report: ${result.reportFile})`;
+    const skipped = result.skipped === 0 ? '' : `; ${result.skipped} invalid line${result.skipped === 1 ? '' : 's'} skipped; the report lists them`;
     if (result.files.some((file) => file.format === 'csv')) {
       context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}. Not verifiable: CSV carries no hashes.`);
     } else {
       await verify(id, context);
       context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}.`);
     }
-    return { downloads: [], savedTo: null, sourceId: id };
+    // The report of skipped lines is worth reading: offered like an export's file.
+    return { downloads: result.reportFile === null ? [] : [files.offerDownload(result.reportFile)], savedTo: null, sourceId: id };
   }
 
   const handlers: SourcesHandlers = {

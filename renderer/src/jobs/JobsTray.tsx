@@ -28,11 +28,11 @@ export function JobsTray() {
   }, [jobs, files, startedHere]);
 
   // A finished import or verification has shown its result elsewhere (the source, its badge):
-  // its card goes after a while. Exports stay, since they hold the download links.
+  // its card goes after a while, unless it holds files to download (an export, a skip report).
   const dismissing = useRef(new Set<string>());
   useEffect(() => {
     for (const job of jobs) {
-      if (job.state !== 'done' || job.kind === 'export' || dismissing.current.has(job.id)) continue;
+      if (job.state !== 'done' || job.result!.downloads.length > 0 || dismissing.current.has(job.id)) continue;
       dismissing.current.add(job.id);
       setTimeout(() => void api['jobs/dismiss']({ jobId: job.id }), finishedCardMs);
     }
