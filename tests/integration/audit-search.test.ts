@@ -100,3 +100,44 @@ describe('query plans of the hot queries, after ANALYZE', () => {
     expect(plan('after:30d')).toMatch(/SEARCH audit_events USING COVERING INDEX audit_events_ts \(ts>\?\)/);
   });
 });
+
+describe('histogram and facets', () => {
+  /** Brute-force buckets of the matching events, as histogram() defines them. */
+  function expectedBuckets(keep: (event: AuditEvent) => boolean, bucketMs: number) {
+    const times = events.filter(keep).map((event) => Date.parse(event.occurred_at));
+    const first = Math.min(...times);
+    const counts = new Map<number, number>();
+    for (const time of times) {
+      const at = first + Math.floor((time - first) / bucketMs) * bucketMs;
+      counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+    return [...counts].map(([at, count]) => ({ at, count })).sort((a, b) => a.at - b.at);
+  }
+
+  it.each<[string, (event: AuditEvent) => boolean]>([
+    ['', () => true],
+    ['after:2026-10-01 before:2026-11-01', (event) => event.occurred_at >= '2026-10-01' && event.occurred_at < '2026-11-01'],
+    ['outcome:denied', (event) => event.outcome === 'denied'],
+  ])('histogram of %j counts every matching event in its bucket', (q, keep) => {
+    const histogram = search.histogram(q, 120);
+    expect(histogram.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(events.filter(keep).length);
+    expect(histogram.buckets.filter((bucket) => bucket.count > 0).sort((a, b) => a.at - b.at)).toEqual(expectedBuckets(keep, histogram.bucketMs));
+  });
+
+  it('facets count the newest matches by action, actor, tenant and outcome', () => {
+    const facets = search.facets('action:user.*');
+    const sample = events.filter((event) => event.action.startsWith('user.')).slice(-facets.sampledUpTo);
+    const top = (value: (event: AuditEvent) => string | null) => {
+      const counts = new Map<string, number>();
+      for (const event of sample) {
+        const key = value(event);
+        if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return Math.max(...counts.values());
+    };
+    expect(facets.actions[0]!.count).toBe(top((event) => event.action));
+    expect(facets.actors[0]!.count).toBe(top((event) => event.actor.email ?? event.actor.id));
+    expect(facets.tenants[0]!.count).toBe(top((event) => event.tenant_id));
+    expect(facets.outcomes.map((facet) => facet.value).sort()).toEqual([...new Set(sample.map((event) => event.outcome))].sort());
+  });
+});

@@ -28,7 +28,16 @@ interface RowRecord {
   request_id: string | null;
 }
 
-const facetSample = 100_000;
+/** Facets count the newest matches up to this many: enough for a "top 8", cheap enough for every keystroke. */
+const facetSample = 10_000;
+const facetSize = 8;
+
+function topValues(counts: Map<string, number>): Array<{ value: string; count: number }> {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, facetSize);
+}
 
 export type AuditSearch = ReturnType<typeof createAuditSearch>;
 
@@ -50,6 +59,40 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       now: now(),
       tenantId: tenantIdOf,
     });
+  }
+
+  /**
+   * Whether the events run seq after seq with no hole (a profile cache always does; an import
+   * of a partial file may not); remembered per newest seq, since counting is not free.
+   */
+  let contiguity: { newest: number | null; contiguous: boolean } | null = null;
+  function contiguous(): boolean {
+    const last = prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null;
+    if (contiguity?.newest !== last) {
+      const first = prepared('SELECT min(seq) FROM audit_events').pluck().get() as number | null;
+      const count = prepared('SELECT count(*) FROM audit_events').pluck().get() as number;
+      contiguity = { newest: last, contiguous: first === null || last! - first + 1 === count };
+    }
+    return contiguity.contiguous;
+  }
+
+  /** Per-bucket counts as differences of the first seq at or after each bucket start: one index probe a bucket. */
+  function bucketsBySeq(first: number, last: number, bucketMs: number): Array<{ bucket: number; count: number }> {
+    const seqAtOrAfter = prepared('SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck();
+    const lastSeq = prepared('SELECT seq FROM audit_events WHERE ts <= ? ORDER BY ts DESC, seq DESC LIMIT 1').pluck().get(last) as number;
+    const buckets: Array<{ bucket: number; count: number }> = [];
+    let start = seqAtOrAfter.get(first) as number;
+    for (let bucket = 0; first + bucket * bucketMs <= last; bucket++) {
+      const next = (seqAtOrAfter.get(first + (bucket + 1) * bucketMs) as number | undefined) ?? lastSeq + 1;
+      if (next > start) buckets.push({ bucket, count: Math.min(next, lastSeq + 1) - start });
+      start = Math.max(start, next);
+    }
+    return buckets;
+  }
+
+  function bucketsByScan(where: string, params: Array<string | number>, first: number, bucketMs: number): Array<{ bucket: number; count: number }> {
+    const sql = `SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM audit_events WHERE ${where} GROUP BY bucket`;
+    return prepared(sql).all(first, bucketMs, ...params) as Array<{ bucket: number; count: number }>;
   }
 
   function compileOrThrow(q: string): CompiledQuery {
@@ -108,34 +151,34 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
 
     facets(q: string): AuditFacets {
       const parsed = parseAuditQuery(q);
-      if (!parsed.ok) return { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: facetSample };
+      const empty = { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: facetSample };
+      if (!parsed.ok) return empty;
       const { where, params } = compile(parsed.query);
-      const top = (expression: string) =>
-        prepared(
-          `SELECT ${expression} AS value, count(*) AS count FROM (SELECT * FROM audit_events WHERE ${where} ORDER BY seq DESC LIMIT ${facetSample})
-           WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value LIMIT 8`,
-        ).all(...params) as Array<{ value: string; count: number }>;
-      return {
-        actions: top('action'),
-        actors: top('coalesce(actor_email, actor_id)'),
-        tenants: top('tenant_id'),
-        outcomes: top('outcome'),
-        sampledUpTo: facetSample,
-      };
+      // One pass over the newest matches, counting all four facets at once.
+      const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+      const sample = prepared(`SELECT action, coalesce(actor_email, actor_id), tenant_id, outcome FROM audit_events WHERE ${where} ORDER BY seq DESC LIMIT ${facetSample}`);
+      for (const values of sample.raw().iterate(...params) as Iterable<Array<string | null>>) {
+        for (let facet = 0; facet < 4; facet++) {
+          const value = values[facet];
+          if (value != null) counts[facet]!.set(value, (counts[facet]!.get(value) ?? 0) + 1);
+        }
+      }
+      const [actions, actors, tenants, outcomes] = counts.map(topValues);
+      return { actions: actions!, actors: actors!, tenants: tenants!, outcomes: outcomes!, sampledUpTo: facetSample };
     },
 
     histogram(q: string, bucketCount: number): AuditHistogram {
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { bucketMs: 0, buckets: [] };
       const { where, params } = compile(parsed.query);
-      const range = prepared(`SELECT min(ts) AS first, max(ts) AS last FROM audit_events WHERE ${where}`).get(...params) as { first: number | null; last: number | null };
-      if (range.first === null || range.last === null) return { bucketMs: 0, buckets: [] };
+      // seq order is time order: the ends of the range are the first and last matching seq, which
+      // the (column, seq) indexes find at once (min(ts) and max(ts) together would scan).
+      const edge = (order: 'ASC' | 'DESC') => prepared(`SELECT ts FROM audit_events WHERE ${where} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined;
+      const range = { first: edge('ASC'), last: edge('DESC') };
+      if (range.first === undefined || range.last === undefined) return { bucketMs: 0, buckets: [] };
       const bucketMs = Math.max(1_000, Math.ceil((range.last - range.first + 1) / bucketCount));
-      const counts = prepared(`SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM audit_events WHERE ${where} GROUP BY bucket`).all(
-        range.first,
-        bucketMs,
-        ...params,
-      ) as Array<{ bucket: number; count: number }>;
+      const onlyTime = parsed.query.terms.length === 0 && parsed.query.filters.every((filter) => filter.field === 'after' || filter.field === 'before');
+      const counts = onlyTime && contiguous() ? bucketsBySeq(range.first, range.last, bucketMs) : bucketsByScan(where, params, range.first, bucketMs);
       return { bucketMs, buckets: counts.map(({ bucket, count }) => ({ at: range.first! + bucket * bucketMs, count })) };
     },
 

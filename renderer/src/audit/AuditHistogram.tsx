@@ -8,7 +8,8 @@ import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { formatTimestamp } from '../format/timestamp.ts';
 
 interface Props {
-  q: string;
+  /** null until the rows of the first query are in: the search goes first. */
+  q: string | null;
   version: number;
   /** A brushed range, as ISO times. */
   onRange(from: string, to: string): void;
@@ -21,6 +22,7 @@ export function AuditHistogram({ q, version, onRange }: Props) {
   const { settings } = useSettingsValue();
   const [histogram, setHistogram] = useState<Histogram | null>(null);
   useEffect(() => {
+    if (q === null) return;
     let live = true;
     api['audit/histogram']({ q, source, buckets: 120 }).then((answer) => live && setHistogram(answer), () => live && setHistogram(null));
     return () => {

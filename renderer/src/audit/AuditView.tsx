@@ -112,7 +112,7 @@ export function AuditView() {
                 {exportError}
               </Alert>
             )}
-            <AuditHistogram q={q} version={version} onRange={(from, to) => edit(withTimeRange(q, from, to))} />
+            <AuditHistogram q={search.answeredQ} version={version} onRange={(from, to) => edit(withTimeRange(q, from, to))} />
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="audit-count">
                 {search.result === null ? ' ' : resultLine(search.result.total, search.result.tookMs)}
@@ -132,7 +132,7 @@ export function AuditView() {
             </Group>
             {search.failure !== null && <Alert color="red" title="The search failed">{search.failure}</Alert>}
             <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-              <FacetsPanel q={q} version={version} onFilter={addToQuery} />
+              <FacetsPanel q={search.answeredQ} version={version} onFilter={addToQuery} />
               {platform ? (
                 <PlatformResults q={q} source={location.source} onBack={() => setPlatform(false)} />
               ) : search.loading && search.rows.length === 0 ? (

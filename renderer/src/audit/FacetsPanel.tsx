@@ -14,11 +14,12 @@ const groups: Array<{ key: keyof Omit<AuditFacets, 'sampledUpTo'>; title: string
 ];
 
 /** Top values of the current query; click narrows to one, Alt-click excludes it. */
-export function FacetsPanel({ q, version, onFilter }: { q: string; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
+export function FacetsPanel({ q, version, onFilter }: { q: string | null; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
   const { api } = useConsole();
   const source = useAuditSource();
   const [facets, setFacets] = useState<AuditFacets | null>(null);
   useEffect(() => {
+    if (q === null) return;
     let live = true;
     api['audit/facets']({ q, source }).then((answer) => live && setFacets(answer), () => live && setFacets(null));
     return () => {
@@ -55,6 +56,9 @@ export function FacetsPanel({ q, version, onFilter }: { q: string; version: numb
           ))}
         </div>
       ))}
+      <Text size="xs" c="dimmed">
+        Counts over the newest {facets.sampledUpTo.toLocaleString()} matches
+      </Text>
     </Stack>
   );
 }

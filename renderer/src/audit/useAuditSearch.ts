@@ -9,6 +9,8 @@ export interface AuditSearchState {
   failure: string | null;
   rows: AuditRow[];
   result: AuditSearchResult | null;
+  /** The query the current rows answer: views that follow the results (facets, histogram) ask after the rows. */
+  answeredQ: string | null;
   loadMore(): void;
 }
 
@@ -21,6 +23,7 @@ export function useAuditSearch(q: string, source: SourceId | undefined): AuditSe
   const { api, on } = useConsole();
   const [rows, setRows] = useState<AuditRow[]>([]);
   const [result, setResult] = useState<AuditSearchResult | null>(null);
+  const [answeredQ, setAnsweredQ] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
   const generation = useRef(0);
@@ -34,6 +37,7 @@ export function useAuditSearch(q: string, source: SourceId | undefined): AuditSe
       (answer) => {
         if (mine !== generation.current) return;
         setResult(answer);
+        setAnsweredQ(q);
         setRows(answer.rows);
         setFailure(null);
         setLoading(false);
@@ -84,5 +88,5 @@ export function useAuditSearch(q: string, source: SourceId | undefined): AuditSe
     );
   }, [api, q, source, result?.nextBeforeSeq]);
 
-  return { loading, failure, rows, result, loadMore };
+  return { loading, failure, rows, result, answeredQ, loadMore };
 }
