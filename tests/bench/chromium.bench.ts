@@ -2,6 +2,7 @@
 // and long tasks while scrolling the whole result. `npm run bench chromium`
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { importedSourcePath } from '../../electron/services/audit-import/source-paths.ts';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
@@ -18,13 +19,13 @@ import type { BenchResult, BenchSuite } from './bench.ts';
 const events = Number(process.env.OPSDECK_BENCH_CHROMIUM_EVENTS ?? 1_000_000);
 // Kept between runs: building a million-event source takes a minute.
 const dataDir = `/tmp/opsdeck-bench-chromium-${events}`;
-const queries = ['outcome:denied', 'action:invoice.paid', 'tenant:acme', 'after:30d', 'plan', '"payment failed"', 'tenant:acme plan'];
+const queries = (tenant: string) => ['outcome:denied', 'action:invoice.paid', `tenant:${tenant}`, 'after:30d', 'plan', '"payment failed"', `tenant:${tenant} plan`];
 const keystrokesPerQuery = 5;
 
 export const suite: BenchSuite = {
   name: 'chromium',
   async run() {
-    ensureSource();
+    const tenant = ensureSource();
     const services = createConsoleServices({ dataDir, host: 'web', version: 'bench', demo: null });
     const host = await startWebHost({ services, rendererDir: builtRendererDir() });
     const browser = await chromium.launch(chromiumLaunchOptions);
@@ -39,11 +40,11 @@ export const suite: BenchSuite = {
       await page.getByTestId('audit-table').getByRole('gridcell').first().waitFor({ timeout: 60_000 });
 
       const times: number[] = [];
-      for (const query of queries) for (let run = 0; run < keystrokesPerQuery; run++) times.push(await keystrokeToPaint(page, query));
+      for (const query of queries(tenant)) for (let run = 0; run < keystrokesPerQuery; run++) times.push(await keystrokeToPaint(page, query));
       times.sort((a, b) => a - b);
       const scroll = await scrollLongTasks(page);
       return [
-        { name: 'keystroke to rows painted, p95', value: Math.round(times[Math.floor(times.length * 0.95)]!), unit: 'ms', target: '<= 100', note: `${times.length} keystrokes over ${queries.length} queries, ${events.toLocaleString('en-US')} events` },
+        { name: 'keystroke to rows painted, p95', value: Math.round(times[Math.floor(times.length * 0.95)]!), unit: 'ms', target: '<= 100', note: `${times.length} keystrokes over ${queries(tenant).length} queries, ${events.toLocaleString('en-US')} events` },
         { name: 'keystroke to rows painted, median', value: Math.round(times[Math.floor(times.length / 2)]!), unit: 'ms' },
         { name: 'longest task while scrolling', value: Math.round(scroll.longest), unit: 'ms', target: '<= 50', note: `${scroll.rows.toLocaleString('en-US')} rows scrolled through in ${scroll.seconds} s, ${scroll.tasks} long tasks` },
       ] satisfies BenchResult[];
@@ -58,8 +59,11 @@ export const suite: BenchSuite = {
 /** Types a query's last character and times keydown → new count and rows in the DOM → next frame. */
 async function keystrokeToPaint(page: Page, query: string): Promise<number> {
   const input = page.getByRole('textbox', { name: 'Audit query' });
+  // From the unfiltered result each time, so the last keystroke always changes the result.
+  await input.fill('');
+  await page.getByTestId('audit-count').filter({ hasText: `${events.toLocaleString('en-US')} events` }).waitFor();
   await input.fill(query.slice(0, -1));
-  await page.waitForTimeout(250);
+  await page.waitForTimeout(400);
   const painted = page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
@@ -73,14 +77,14 @@ async function keystrokeToPaint(page: Page, query: string): Promise<number> {
           requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
         });
         observer.observe(count, { childList: true, characterData: true, subtree: true });
-        setTimeout(() => reject(new Error('no result painted within 5 s')), 5_000);
+        setTimeout(() => reject(new Error('no result painted within 30 s')), 30_000);
       }),
   );
   await input.press(query.at(-1)!);
   return painted;
 }
 
-/** Scrolls the unfiltered result for five seconds, as fast as frames allow, loading pages as it goes. */
+/** Scrolls the unfiltered result for five seconds at a hard fling's speed (10 rows a frame, ~20,000 px/s), loading pages as it goes. */
 async function scrollLongTasks(page: Page): Promise<{ longest: number; tasks: number; rows: number; seconds: number }> {
   await page.getByRole('textbox', { name: 'Audit query' }).fill('');
   await page.waitForTimeout(1_000);
@@ -90,7 +94,7 @@ async function scrollLongTasks(page: Page): Promise<{ longest: number; tasks: nu
     const table = document.querySelector<HTMLElement>('[data-testid="audit-table"]')!;
     const until = performance.now() + 5_000;
     while (performance.now() < until) {
-      table.scrollTop += 1_700;
+      table.scrollTop += 340;
       await new Promise(requestAnimationFrame);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -98,9 +102,19 @@ async function scrollLongTasks(page: Page): Promise<{ longest: number; tasks: nu
   });
 }
 
-function ensureSource(): void {
+/** Builds the source unless a previous run did; answers a busy tenant of it to search for. */
+function ensureSource(): string {
   const path = importedSourcePath(dataDir, 'bench');
-  if (existsSync(path)) return;
+  if (!existsSync(path)) buildSource(path);
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT tenant_id FROM audit_events WHERE seq = ?').pluck().get(Math.floor(events / 2)) as string;
+  } finally {
+    db.close();
+  }
+}
+
+function buildSource(path: string): void {
   mkdirSync(dataDir, { recursive: true });
   console.log(`building a ${events.toLocaleString('en-US')}-event source in ${dataDir} (kept for later runs) ...`);
   const { db } = openCacheDb(path, { log: console.warn });

@@ -1,5 +1,5 @@
 import { Box } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Bar, BarChart, Brush, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { AuditHistogram as Histogram } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** How the query's events spread over time; brush to narrow the range. */
-export function AuditHistogram({ q, version, onRange }: Props) {
+function AuditHistogramView({ q, version, onRange }: Props) {
   const { api } = useConsole();
   const source = useAuditSource();
   const { settings } = useSettingsValue();
@@ -57,3 +57,6 @@ export function AuditHistogram({ q, version, onRange }: Props) {
     </Box>
   );
 }
+
+// Memoized: the view re-renders on every keystroke, this only when its own inputs change.
+export const AuditHistogram = memo(AuditHistogramView);

@@ -3,7 +3,7 @@ import { useTable } from '@tanstack/react-table';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconColumns } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { AuditRow } from '../../../shared/console-api/index.ts';
 import { auditColumns, auditTableFeatures, defaultHiddenColumns } from './audit-columns.tsx';
 import classes from './AuditTable.module.css';
@@ -26,7 +26,7 @@ interface Props {
 }
 
 /** Newest first; only the visible rows are in the DOM, so a million-row result scrolls smoothly. */
-export function AuditTable({ rows, selectedSeq, altered, onOpen, onNearEnd }: Props) {
+function AuditTableView({ rows, selectedSeq, altered, onOpen, onNearEnd }: Props) {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(defaultHiddenColumns);
   const table = useTable({
     features: auditTableFeatures,
@@ -105,3 +105,6 @@ export function AuditTable({ rows, selectedSeq, altered, onOpen, onNearEnd }: Pr
     </div>
   );
 }
+
+// Memoized: the view re-renders on every keystroke, this only when its own inputs change.
+export const AuditTable = memo(AuditTableView);

@@ -66,7 +66,8 @@ export function AuditView() {
   function edit(next: string) {
     setLocation({ q: next });
   }
-  const addToQuery = (field: QueryField, value: string, exclude: boolean) => edit(addFilter(q, field, value, exclude));
+  const addToQuery = useCallback((field: QueryField, value: string, exclude: boolean) => setLocation({ q: addFilter(q, field, value, exclude) }), [q, setLocation]);
+  const narrowTime = useCallback((from: string, to: string) => setLocation({ q: withTimeRange(q, from, to) }), [q, setLocation]);
   const chooseSource = (id: SourceId) => {
     setOpen(null);
     setPlatform(false);
@@ -112,7 +113,7 @@ export function AuditView() {
                 {exportError}
               </Alert>
             )}
-            <AuditHistogram q={search.answeredQ} version={version} onRange={(from, to) => edit(withTimeRange(q, from, to))} />
+            <AuditHistogram q={search.answeredQ} version={version} onRange={narrowTime} />
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="audit-count">
                 {search.result === null ? ' ' : resultLine(search.result.total, search.result.tookMs)}

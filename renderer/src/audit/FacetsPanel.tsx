@@ -1,5 +1,5 @@
 import { Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { QueryField } from '../../../shared/audit-query/index.ts';
 import type { AuditFacets } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
@@ -14,7 +14,7 @@ const groups: Array<{ key: keyof Omit<AuditFacets, 'sampledUpTo'>; title: string
 ];
 
 /** Top values of the current query; click narrows to one, Alt-click excludes it. */
-export function FacetsPanel({ q, version, onFilter }: { q: string | null; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
+function FacetsPanelView({ q, version, onFilter }: { q: string | null; version: number; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
   const { api } = useConsole();
   const source = useAuditSource();
   const [facets, setFacets] = useState<AuditFacets | null>(null);
@@ -62,3 +62,6 @@ export function FacetsPanel({ q, version, onFilter }: { q: string | null; versio
     </Stack>
   );
 }
+
+// Memoized: the view re-renders on every keystroke, this only when its own inputs change.
+export const FacetsPanel = memo(FacetsPanelView);

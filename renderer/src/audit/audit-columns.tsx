@@ -15,7 +15,7 @@ const dimmed = (text: string | null) => (
 
 /** The audit table's columns; widths in px. */
 export const auditColumns = helper.columns([
-  helper.accessor('occurredAt', { id: 'time', header: 'Time', size: 210, cell: (info) => <Timestamp iso={info.getValue()} /> }),
+  helper.accessor('occurredAt', { id: 'time', header: 'Time', size: 210, cell: (info) => <Timestamp iso={info.getValue()} dense /> }),
   helper.accessor((row) => row.actorEmail ?? row.actorName ?? row.actorId, { id: 'actor', header: 'Actor', size: 230, cell: (info) => dimmed(info.getValue()) }),
   helper.accessor('action', { id: 'action', header: 'Action', size: 200, cell: (info) => <Text span size="sm" ff="monospace">{info.getValue()}</Text> }),
   helper.accessor((row) => (row.targetId === null ? null : row.targetName ?? `${row.targetType}:${row.targetId}`), { id: 'target', header: 'Target', size: 220, cell: (info) => dimmed(info.getValue()) }),
