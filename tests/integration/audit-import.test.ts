@@ -237,6 +237,25 @@ describe('importAuditFiles', () => {
     expect(rawOf(12)).toBe(toLines([events[11]!])[0]);
   });
 
+  it('stores raw as the text each line reads as: without a CRLF ending, non-ASCII as is, invalid UTF-8 as U+FFFD', async () => {
+    const lines = toLines(makeChain(6));
+    expect(lines[4]).toContain('Ünïcødé 5 ✓');
+    const invalid = Buffer.from(lines[2]!.replace('"via":"dashboard"', '"via":"dash@board"'));
+    invalid[invalid.indexOf('@')] = 0xff;
+    const file = write('audit.ndjson', Buffer.concat([Buffer.from(`${lines[0]}\r\n${lines[1]}\n \t\r\n`), invalid, Buffer.from(`\n${lines.slice(3).join('\r\n')}`)]));
+
+    const result = await run([file]);
+
+    expect(result.events).toBe(6);
+    const raws = query<{ raw: string; type: string }>('SELECT raw, typeof(raw) AS type FROM audit_events ORDER BY seq');
+    expect(raws.map((row) => row.type)).toEqual(Array(6).fill('text'));
+    expect(raws.map((row) => row.raw)).toEqual([lines[0], lines[1], invalid.toString('utf8'), ...lines.slice(3)]);
+    expect(raws[2]!.raw).toContain('"via":"dash\uFFFDboard"');
+    const storedBytes = query<{ bytes: string }>('SELECT hex(raw) AS bytes FROM audit_events WHERE seq = 3')[0]!.bytes;
+    expect(storedBytes).toBe(Buffer.from(invalid.toString('utf8')).toString('hex').toUpperCase());
+    expect(query("SELECT seq FROM audit_events WHERE raw ->> '$.target.name' = 'Ünïcødé 5 ✓'")).toEqual([{ seq: 5 }]);
+  });
+
   it('imports a tampered event as it is, raw byte for byte, for the verifier to find', async () => {
     const lines = toLines(makeChain(10));
     const tampered = lines[5]!.replace(/"outcome":"\w+"/, '"outcome":"denied"').replace('"ip":', '"ip" :');

@@ -13,7 +13,8 @@ import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
 import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
-import { fieldCount, rawSeparator } from './read-records.ts';
+import { PackedRowsReader } from './packed-rows.ts';
+import { fieldCount } from './read-records.ts';
 import { RecordWorkers } from './record-workers.ts';
 import { SkipReport } from './skip-report.ts';
 
@@ -130,14 +131,12 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
     await readable(name, async () => {
       for await (const { read, bytesRead } of workers.read(records.work())) {
         signal?.throwIfAborted();
-        const raws = read.raws.split(rawSeparator);
-        let valid = 0;
+        const rows = new PackedRowsReader(read.rows, fieldCount);
         for (let index = 0; index < read.lines.length; index++) {
           const line = read.lines[index]!;
           let reason = read.reasons[index]!;
           if (reason === null) {
-            const outcome = writer.write(read.values, valid * fieldCount, raws[valid]!, line);
-            valid++;
+            const outcome = writer.write(rows, line);
             if (outcome.kind === 'inserted') {
               counts.events++;
               loaded.events++;

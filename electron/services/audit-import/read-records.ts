@@ -1,10 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import { z } from 'zod';
 import { auditEvent } from '../../../shared/ops-api/audit.ts';
 import { isAuditEvent } from '../../../shared/ops-api/audit-event-check.ts';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
 import { auditEvents } from '../cache/append-audit-page.ts';
-import type { SqlValue } from '../cache/synced-rows.ts';
 import { csvRowEvent } from './csv-event.ts';
+import { RowPacker } from './packed-rows.ts';
+import type { PackedRows } from './packed-rows.ts';
 
 /** Records of one file to parse and validate, in file order. */
 export type RecordWork =
@@ -19,68 +21,97 @@ export type RecordWork =
 export interface ReadRecords {
   lines: number[];
   reasons: Array<string | null>;
-  /** The audit_events columns of each valid record but raw, fieldCount values apiece, in order. */
-  values: SqlValue[];
-  /**
-   * Each valid record's raw text, joined by NUL, which no JSON text holds unescaped. One string
-   * crosses from a worker thread several times faster than an array of them.
-   */
-  raws: string;
+  /** Each valid record's audit_events columns but raw (fieldColumns), in order, with its raw text. */
+  rows: PackedRows;
 }
 
-/** Every audit_events column but raw, which travels apart (see ReadRecords.raws). */
+/** Every audit_events column but raw, which travels apart as UTF-8 (see PackedRows.raw). */
 export const fieldColumns = auditEvents.columns.filter((column) => column !== 'raw');
 export const fieldCount = fieldColumns.length;
-export const rawSeparator = '\0';
 
 /** A CSV row carries no hashes: the rebuilt event has '' for both. */
 const csvEvent = auditEvent.extend({ prev_hash: z.literal(''), hash: z.literal('') });
+const encoder = new TextEncoder();
+const lineBreak = 0x0a;
 
 export function readRecords(work: RecordWork): ReadRecords {
-  const read: ReadRecords = { lines: [], reasons: [], values: [], raws: '' };
+  if (work.kind === 'ndjson') return readNdjson(work.firstLine, Buffer.from(work.bytes.buffer, work.bytes.byteOffset, work.bytes.byteLength));
+  const records = new Records();
   const raws: string[] = [];
-  if (work.kind === 'ndjson') {
-    const texts = Buffer.from(work.bytes.buffer, work.bytes.byteOffset, work.bytes.byteLength).toString('utf8').split('\n');
-    if (texts.at(-1) === '') texts.pop();
-    texts.forEach((line, index) => {
-      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (!/^\s*$/.test(text)) readJson(read, raws, work.firstLine + index, text);
-    });
-  } else if (work.kind === 'json') {
-    work.texts.forEach((text, index) => readJson(read, raws, work.lines[index]!, text));
+  let rawEnd = 0;
+  const add = (line: number, event: AuditEvent | string, raw: string) => {
+    const rawStart = rawEnd;
+    if (typeof event !== 'string') {
+      raws.push(raw);
+      rawEnd += Buffer.byteLength(raw);
+    }
+    records.add(line, event, rawStart, rawEnd);
+  };
+  if (work.kind === 'json') {
+    work.texts.forEach((text, index) => add(work.lines[index]!, parsedEvent(text), text));
   } else {
     work.rows.forEach((cells, index) => {
       const event = csvRowEvent(cells);
-      if (typeof event === 'string') add(read, raws, work.lines[index]!, event);
-      else add(read, raws, work.lines[index]!, validated(csvEvent, event), JSON.stringify(event));
+      if (typeof event === 'string') add(work.lines[index]!, event, '');
+      else add(work.lines[index]!, validated(csvEvent, event), JSON.stringify(event));
     });
   }
-  read.raws = raws.join(rawSeparator);
-  return read;
+  return records.read(encoder.encode(raws.join('')));
 }
 
-function readJson(read: ReadRecords, raws: string[], line: number, text: string): void {
+/** Each line's raw text is its bytes (less a final "\r"), so they cross back to be stored as they are. */
+function readNdjson(firstLine: number, input: Buffer): ReadRecords {
+  const text = input.toString('utf8');
+  // Stored raw texts are the UTF-8 of the text read: invalid bytes as replacement characters, as before.
+  const bytes = isUtf8(input) ? input : Buffer.from(encoder.encode(text).buffer);
+  const records = new Records();
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let start = 0;
+  lines.forEach((line, index) => {
+    const lineEnd = bytes.indexOf(lineBreak, start);
+    const end = lineEnd < 0 ? bytes.length : lineEnd;
+    const crlf = line.endsWith('\r');
+    const raw = crlf ? line.slice(0, -1) : line;
+    if (!/^\s*$/.test(raw)) records.add(firstLine + index, parsedEvent(raw), start, crlf ? end - 1 : end);
+    start = end + 1;
+  });
+  return records.read(bytes);
+}
+
+/** What readRecords gathers: every record's line and reason, the valid ones' rows packed. */
+class Records {
+  private readonly lines: number[] = [];
+  private readonly reasons: Array<string | null> = [];
+  private readonly rows = new RowPacker();
+
+  /** A record on `line`: the event, or why it is invalid; a valid one's raw text is at [rawStart, rawEnd) of read()'s bytes. */
+  add(line: number, event: AuditEvent | string, rawStart: number, rawEnd: number): void {
+    this.lines.push(line);
+    if (typeof event === 'string') {
+      this.reasons.push(event);
+      return;
+    }
+    this.reasons.push(null);
+    const row = auditEvents.row({ raw: '', event }, 0);
+    for (const name of fieldColumns) this.rows.value(row[name] ?? null);
+    this.rows.endRow(rawStart, rawEnd);
+  }
+
+  read(raw: Uint8Array): ReadRecords {
+    return { lines: this.lines, reasons: this.reasons, rows: this.rows.pack(raw) };
+  }
+}
+
+function parsedEvent(text: string): AuditEvent | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    add(read, raws, line, `not JSON: ${(error as Error).message}`);
-    return;
+    return `not JSON: ${(error as Error).message}`;
   }
   // The schema runs only when the fast check says no, for its message.
-  add(read, raws, line, isAuditEvent(value) ? value : validated(auditEvent, value), text);
-}
-
-function add(read: ReadRecords, raws: string[], line: number, event: AuditEvent | string, raw?: string): void {
-  read.lines.push(line);
-  if (typeof event === 'string') {
-    read.reasons.push(event);
-    return;
-  }
-  read.reasons.push(null);
-  const row = auditEvents.row({ raw: raw!, event }, 0);
-  for (const name of fieldColumns) read.values.push(row[name] ?? null);
-  raws.push(raw!);
+  return isAuditEvent(value) ? value : validated(auditEvent, value);
 }
 
 /** The event, or the first problem as "field 'actor.id': expected string". */

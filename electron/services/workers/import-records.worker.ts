@@ -1,7 +1,11 @@
 // An import's record reader: parses and validates batches of records, replying in order.
 import { parentPort } from 'node:worker_threads';
+import { packedBuffers } from '../audit-import/packed-rows.ts';
 import { readRecords } from '../audit-import/read-records.ts';
 import type { RecordWork } from '../audit-import/read-records.ts';
 
 const port = parentPort!;
-port.on('message', (work: RecordWork) => port.postMessage(readRecords(work)));
+port.on('message', (work: RecordWork) => {
+  const read = readRecords(work);
+  port.postMessage(read, packedBuffers(read.rows));
+});
