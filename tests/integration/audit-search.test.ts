@@ -118,6 +118,8 @@ describe('histogram and facets', () => {
     ['', () => true],
     ['after:2026-10-01 before:2026-11-01', (event) => event.occurred_at >= '2026-10-01' && event.occurred_at < '2026-11-01'],
     ['outcome:denied', (event) => event.outcome === 'denied'],
+    ['exported', (event) => /exported/.test(event.action)],
+    ['outcome:success exported', (event) => event.outcome === 'success' && /exported/.test(event.action)],
   ])('histogram of %j counts every matching event in its bucket', (q, keep) => {
     const histogram = search.histogram(q, 120);
     expect(histogram.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(events.filter(keep).length);

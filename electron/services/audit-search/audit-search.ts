@@ -29,8 +29,25 @@ interface RowRecord {
 }
 
 /** Facets count the newest matches up to this many: enough for a "top 8", cheap enough for every keystroke. */
-const facetSample = 10_000;
+const facetSample = 5_000;
 const facetSize = 8;
+
+/** How many of `seqs` fall in each bucket [starts[i], starts[i + 1]), placed by binary search. */
+function countBySeq(seqs: Iterable<number>, starts: number[]): number[] {
+  const counts = new Array<number>(starts.length - 1).fill(0);
+  for (const seq of seqs) {
+    if (seq < starts[0]! || seq >= starts.at(-1)!) continue;
+    let low = 0;
+    let high = counts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= seq) low = middle;
+      else high = middle - 1;
+    }
+    counts[low]!++;
+  }
+  return counts;
+}
 
 function topValues(counts: Map<string, number>): Array<{ value: string; count: number }> {
   return [...counts]
@@ -74,25 +91,6 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       contiguity = { newest: last, contiguous: first === null || last! - first + 1 === count };
     }
     return contiguity.contiguous;
-  }
-
-  /** Per-bucket counts as differences of the first seq at or after each bucket start: one index probe a bucket. */
-  function bucketsBySeq(first: number, last: number, bucketMs: number): Array<{ bucket: number; count: number }> {
-    const seqAtOrAfter = prepared('SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck();
-    const lastSeq = prepared('SELECT seq FROM audit_events WHERE ts <= ? ORDER BY ts DESC, seq DESC LIMIT 1').pluck().get(last) as number;
-    const buckets: Array<{ bucket: number; count: number }> = [];
-    let start = seqAtOrAfter.get(first) as number;
-    for (let bucket = 0; first + bucket * bucketMs <= last; bucket++) {
-      const next = (seqAtOrAfter.get(first + (bucket + 1) * bucketMs) as number | undefined) ?? lastSeq + 1;
-      if (next > start) buckets.push({ bucket, count: Math.min(next, lastSeq + 1) - start });
-      start = Math.max(start, next);
-    }
-    return buckets;
-  }
-
-  function bucketsByScan(where: string, params: Array<string | number>, first: number, bucketMs: number): Array<{ bucket: number; count: number }> {
-    const sql = `SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM audit_events WHERE ${where} GROUP BY bucket`;
-    return prepared(sql).all(first, bucketMs, ...params) as Array<{ bucket: number; count: number }>;
   }
 
   function compileOrThrow(q: string): CompiledQuery {
@@ -170,16 +168,33 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
     histogram(q: string, bucketCount: number): AuditHistogram {
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { bucketMs: 0, buckets: [] };
-      const { where, params } = compile(parsed.query);
+      const compiled = compile(parsed.query);
+      const { where, params } = compiled;
       // seq order is time order: the ends of the range are the first and last matching seq, which
       // the (column, seq) indexes find at once (min(ts) and max(ts) together would scan).
       const edge = (order: 'ASC' | 'DESC') => prepared(`SELECT ts FROM audit_events WHERE ${where} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined;
-      const range = { first: edge('ASC'), last: edge('DESC') };
-      if (range.first === undefined || range.last === undefined) return { bucketMs: 0, buckets: [] };
-      const bucketMs = Math.max(1_000, Math.ceil((range.last - range.first + 1) / bucketCount));
+      const first = edge('ASC');
+      const last = edge('DESC');
+      if (first === undefined || last === undefined) return { bucketMs: 0, buckets: [] };
+      const bucketMs = Math.max(1_000, Math.ceil((last - first + 1) / bucketCount));
+      // Buckets are seq ranges: [starts[i], starts[i + 1]) holds the events of bucket i.
+      const seqAtOrAfter = prepared('SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck();
+      const end = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number) + 1;
+      const starts = Array.from({ length: Math.floor((last - first) / bucketMs) + 2 }, (_, i) => (seqAtOrAfter.get(first + i * bucketMs) as number | undefined) ?? end);
       const onlyTime = parsed.query.terms.length === 0 && parsed.query.filters.every((filter) => filter.field === 'after' || filter.field === 'before');
-      const counts = onlyTime && contiguous() ? bucketsBySeq(range.first, range.last, bucketMs) : bucketsByScan(where, params, range.first, bucketMs);
-      return { bucketMs, buckets: counts.map(({ bucket, count }) => ({ at: range.first! + bucket * bucketMs, count })) };
+      const countIn = (sql: string, args: Array<string | number>) => starts.slice(1).map((next, i) => prepared(sql).pluck().get(...args, starts[i], next) as number);
+      // The cheapest exact count per bucket: seq differences, a (column, seq) index range, or
+      // one pass over the matching seqs when there is text (FTS5 does not seek by rowid range).
+      const counts =
+        onlyTime && contiguous()
+          ? starts.slice(1).map((next, i) => next - starts[i]!)
+          : compiled.textOnly !== null
+            ? countBySeq(prepared('SELECT rowid FROM audit_text WHERE audit_text MATCH ?').pluck().iterate(compiled.textOnly) as Iterable<number>, starts)
+            : parsed.query.terms.length > 0
+              ? countBySeq(prepared(`SELECT seq FROM audit_events WHERE ${where}`).pluck().iterate(...params) as Iterable<number>, starts)
+              : countIn(`SELECT count(*) FROM audit_events WHERE (${where}) AND seq >= ? AND seq < ?`, params);
+      const buckets = counts.flatMap((count, bucket) => (count > 0 ? [{ at: first + bucket * bucketMs, count }] : []));
+      return { bucketMs, buckets };
     },
 
     event(seq: number): AuditEventDetail | null {
