@@ -87,3 +87,41 @@ describe('web host', () => {
     expect(JSON.parse(await received)).toEqual({ event: 'settings/changed', payload: { theme: 'dark', timeDisplay: 'local' } });
   });
 });
+
+describe('web host file transfer', () => {
+  const upload = (body: string, headers: Record<string, string>, name = 'audit.ndjson') =>
+    fetch(`${app.host.origin}/api/files?${new URLSearchParams({ name })}`, { method: 'POST', headers, body });
+
+  it('takes uploads only with the token, and downloads only finished exports', async () => {
+    expect((await upload('{}\n', {})).status).toBe(401);
+    const uploaded = await upload('{"seq":1}\n', authed({ origin: app.host.origin }), '../../etc/evil.ndjson');
+    expect(uploaded.status).toBe(200);
+    const file = (await uploaded.json()) as { token: string; name: string; size: number };
+    expect(file).toMatchObject({ name: 'evil.ndjson', size: 10 });
+    // An upload is the user's own file handed to the services, not something to serve back.
+    expect((await fetch(`${app.host.origin}/api/files/${file.token}`, { headers: authed() })).status).toBe(404);
+    expect((await fetch(`${app.host.origin}/api/files/not-a-token`, { headers: authed() })).status).toBe(404);
+    expect((await upload('x', authed({ origin: 'http://evil.example' }))).status).toBe(403);
+  });
+
+  it('an uploaded file that is not an audit trail imports nothing; the job fails naming file and line', async () => {
+    const lines = ['{"not":"an event"}'];
+    const uploaded = (await (await upload(`${lines.join('\n')}\n`, authed({ origin: app.host.origin }), 'bad.ndjson')).json()) as { token: string };
+    const started = (await (await call('sources/import', JSON.stringify({ files: [uploaded.token], name: 'bad', skipInvalid: false }))).json()) as { value: { jobId: string } };
+    const job = await finished(started.value.jobId);
+    expect(job).toMatchObject({ state: 'failed' });
+    expect(job.error).toMatch(/^bad\.ndjson:1: /);
+    expect(((await (await call('sources/list', '{}')).json()) as { value: { sources: unknown[] } }).value.sources).toEqual([]);
+  });
+});
+
+/** Polls jobs/list until the job has ended. */
+async function finished(jobId: string): Promise<{ state: string; error: string | null }> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { value } = (await (await call('jobs/list', '{}')).json()) as { value: { jobs: Array<{ id: string; state: string; error: string | null }> } };
+    const job = value.jobs.find((candidate) => candidate.id === jobId)!;
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${jobId} still running after 10 s`);
+}
