@@ -5,9 +5,7 @@ import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import { checkedFeed } from '../sync/checked-feed.ts';
 import { feedFailure } from '../sync/feed-messages.ts';
 import type { FeedWorkerData, FromFeedWorker, ToFeedWorker } from '../sync/feed-messages.ts';
-import { lowerThreadPriority } from './sync-thread-priority.ts';
 
-lowerThreadPriority();
 const data = workerData as FeedWorkerData;
 const post = (message: FromFeedWorker) => parentPort!.postMessage(message);
 
