@@ -143,3 +143,20 @@ describe('histogram and facets', () => {
     expect(facets.outcomes.map((facet) => facet.value).sort()).toEqual([...new Set(sample.map((event) => event.outcome))].sort());
   });
 });
+
+describe('broad filters are read newest first without sorting every match', () => {
+  it.each(['action:user.*', 'outcome:failure,denied', () => `actor:${events[500]!.actor.email ?? events[500]!.actor.id}`, 'action:user.* -outcome:success tenant:x,y', 'action:user.* exported'])(
+    '%s',
+    (query) => {
+      const q = typeof query === 'function' ? query() : query;
+      const parsed = parseAuditQuery(q);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const { where, newestFirstWhere, params } = compileAuditQuery(parsed.query, { now: fixtureNow, tenantId: (value) => value, isBroad: () => true });
+      expect(newestFirstWhere).not.toBe(where);
+      const newest = (condition: string) => cache.db.prepare(`SELECT seq FROM audit_events WHERE ${condition} ORDER BY seq DESC LIMIT 300`).pluck().all(...params);
+      expect(newest(newestFirstWhere)).toEqual(newest(where));
+      const plan = (cache.db.prepare(`EXPLAIN QUERY PLAN SELECT seq FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq DESC LIMIT 300`).all(...params) as Array<{ detail: string }>).map((step) => step.detail);
+      expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+    },
+  );
+});

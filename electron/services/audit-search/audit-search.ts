@@ -30,6 +30,8 @@ interface RowRecord {
 
 /** Facets count the newest matches up to this many: enough for a "top 8", cheap enough for every keystroke. */
 const facetSample = 5_000;
+/** A filter matching at least this many events is read by walking seq rather than through its index. */
+const broadMatches = 20_000;
 const facetSize = 8;
 
 /** How many of `seqs` fall in each bucket [starts[i], starts[i + 1]), placed by binary search. */
@@ -75,6 +77,7 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
     return compileAuditQuery(query, {
       now: now(),
       tenantId: tenantIdOf,
+      isBroad: ({ sql, params }) => (prepared(`SELECT count(*) FROM (SELECT 1 FROM audit_events WHERE ${sql} LIMIT ${broadMatches})`).pluck().get(...params) as number) >= broadMatches,
     });
   }
 
@@ -124,12 +127,12 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const newestSeq = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? null;
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { rows: [], total: null, nextBeforeSeq: null, error: parsed.error, textIndexedUpTo: ftsIndexedUpto(db), newestSeq, tookMs: 0 };
-      const { where, params, textOnly } = compile(parsed.query);
+      const { where, newestFirstWhere, params, textOnly } = compile(parsed.query);
       const page = beforeSeq === undefined ? [] : [beforeSeq];
       // Free text alone: read the newest matches from the FTS index by rowid, then their rows.
       const records = (
         textOnly === null
-          ? prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${where}${page.length ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`).all(...params, ...page, limit)
+          ? prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${newestFirstWhere}${page.length ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`).all(...params, ...page, limit)
           : prepared(
               `SELECT ${rowColumns} FROM audit_events WHERE seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?${page.length ? ' AND rowid < ?' : ''} ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC`,
             ).all(textOnly, ...page, limit)
@@ -151,10 +154,10 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const parsed = parseAuditQuery(q);
       const empty = { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: facetSample };
       if (!parsed.ok) return empty;
-      const { where, params } = compile(parsed.query);
+      const { newestFirstWhere, params } = compile(parsed.query);
       // One pass over the newest matches, counting all four facets at once.
       const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-      const sample = prepared(`SELECT action, coalesce(actor_email, actor_id), tenant_id, outcome FROM audit_events WHERE ${where} ORDER BY seq DESC LIMIT ${facetSample}`);
+      const sample = prepared(`SELECT action, coalesce(actor_email, actor_id), tenant_id, outcome FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq DESC LIMIT ${facetSample}`);
       for (const values of sample.raw().iterate(...params) as Iterable<Array<string | null>>) {
         for (let facet = 0; facet < 4; facet++) {
           const value = values[facet];
@@ -169,10 +172,10 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { bucketMs: 0, buckets: [] };
       const compiled = compile(parsed.query);
-      const { where, params } = compiled;
+      const { where, newestFirstWhere, params } = compiled;
       // seq order is time order: the ends of the range are the first and last matching seq, which
       // the (column, seq) indexes find at once (min(ts) and max(ts) together would scan).
-      const edge = (order: 'ASC' | 'DESC') => prepared(`SELECT ts FROM audit_events WHERE ${where} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined;
+      const edge = (order: 'ASC' | 'DESC') => prepared(`SELECT ts FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined;
       const first = edge('ASC');
       const last = edge('DESC');
       if (first === undefined || last === undefined) return { bucketMs: 0, buckets: [] };

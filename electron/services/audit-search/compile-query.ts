@@ -5,6 +5,13 @@ import { tenantTextToken } from '../cache/index-audit-text.ts';
 /** A WHERE clause over audit_events (alias-free) and its parameters. */
 export interface CompiledQuery {
   where: string;
+  /**
+   * The same condition for reading newest first (ORDER BY seq … LIMIT): a filter the indexes
+   * cannot answer in seq order (a prefix, alternatives, actor's two columns) is kept off its
+   * index when it matches many events, so SQLite walks seq backwards and stops early instead
+   * of sorting every match. Same params as `where`.
+   */
+  newestFirstWhere: string;
   params: Array<string | number>;
   /** Set when free text is the only condition: the FTS index alone can answer, newest first. */
   textOnly: string | null;
@@ -16,6 +23,8 @@ export interface CompileContext {
   now: number;
   /** A tenant id for a tenant: value that may be a slug. */
   tenantId(value: string): string;
+  /** Whether a condition matches so many events that walking seq beats its index. */
+  isBroad?(condition: { sql: string; params: Array<string | number> }): boolean;
 }
 
 /**
@@ -25,6 +34,7 @@ export interface CompileContext {
  */
 export function compileAuditQuery(query: AuditQuery, context: CompileContext): CompiledQuery {
   const clauses: string[] = [];
+  const newestFirst: string[] = [];
   const params: Array<string | number> = [];
   const tenantScope = query.filters.find((filter) => filter.field === 'tenant' && !filter.negated && filter.values.length === 1);
 
@@ -32,7 +42,9 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
     const compiled = compileFilter(filter, context);
     // A NULL column makes a comparison NULL, and NOT NULL drops the row: a negated filter
     // must keep events that simply lack the field (platform events have no tenant).
-    clauses.push(filter.negated ? `NOT ifnull(${compiled.sql}, 0)` : compiled.sql);
+    const clause = filter.negated ? `NOT ifnull(${compiled.sql}, 0)` : compiled.sql;
+    clauses.push(clause);
+    newestFirst.push(!filter.negated && unorderedByIndex(filter) && context.isBroad?.(compiled) ? offIndex(clause) : clause);
     params.push(...compiled.params);
   }
 
@@ -42,14 +54,29 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
     // Tenant-scoped text search narrows inside the FTS index itself.
     const scope = tenantScope ? `tenant : ${ftsString(tenantTextToken(context.tenantId(tenantScope.values[0]!)))} AND ` : '';
     clauses.push(`seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
+    newestFirst.push(clauses.at(-1)!);
     params.push(scope + positive.map(ftsTerm).join(' AND '));
   }
   if (negative.length > 0) {
     clauses.push(`seq NOT IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
+    newestFirst.push(clauses.at(-1)!);
     params.push(negative.map(ftsTerm).join(' OR '));
   }
   const textOnly = query.filters.length === 0 && negative.length === 0 && positive.length > 0 ? (params[0] as string) : null;
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, textOnly };
+  const joined = (parts: string[]) => (parts.length > 0 ? parts.join(' AND ') : '1');
+  return { where: joined(clauses), newestFirstWhere: joined(newestFirst), params, textOnly };
+}
+
+/** A filter whose index does not hand out matches in seq order: a prefix, alternatives, or actor's id-or-email. */
+function unorderedByIndex(filter: FieldFilter): boolean {
+  return filter.values.length > 1 || filter.field === 'actor' || (filter.field === 'action' && filter.values[0]!.endsWith('*'));
+}
+
+const indexedColumn = /\b(tenant_id|actor_id|actor_email|action|target_type|target_id|outcome|ip|request_id)\b/g;
+
+/** The clause with its columns behind a unary +: the same test, but no index is used for it. */
+function offIndex(clause: string): string {
+  return clause.replace(indexedColumn, '+$1');
 }
 
 function compileFilter(filter: FieldFilter, { now, tenantId }: CompileContext): Sql {
