@@ -54,7 +54,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   sync.start(store.activeId());
   const files = createFileRegistry(dataDir);
   const jobs = createJobs(events);
-  const readers = createSourceReaders(dataDir);
+  const readers = createSourceReaders(dataDir, workers);
   const defaultSource = (): SourceId | null => {
     const active = store.activeId();
     return active === null ? null : profileSourceId(active);
@@ -73,7 +73,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const unsubscribe = events.subscribe((event, payload) => {
     if (event === 'profiles/changed') {
       // A removed profile's cache file may be gone: drop profile connections, reopen on use.
-      readers.close((id) => id.startsWith('profile:'));
+      void readers.close((id) => id.startsWith('profile:'));
       sources.changed();
     }
     // The sources list shows each cache's event count: refresh it as the sync adds events.
@@ -112,7 +112,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       unsubscribe();
       if (listRefresh !== null) clearTimeout(listRefresh);
       jobs.cancelAll();
-      readers.close();
+      await readers.close();
       files.close();
       await sync.close();
       await demo?.stop();

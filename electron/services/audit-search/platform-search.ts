@@ -24,12 +24,12 @@ export function createPlatformSearch({ readers, defaultSource, connectionFor }: 
       if (id === null || !id.startsWith('profile:')) throw new Error('Only a platform profile can be searched server-side; an imported file has no platform behind it.');
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
-      const search = readers.search(id);
-      const oldest = search?.oldestTs() ?? null;
+      const search = await readers.search(id);
+      const oldest = (await search?.oldestTs()) ?? null;
       const plan = planServerSearch(parsed.query, { now: Date.now(), before: oldest });
       const before = oldest === null ? null : new Date(oldest).toISOString();
       if (!plan.ok) return { rows: [], nextCursor: null, before, unsupported: plan.unsupported };
-      const params = { ...plan.params, ...(plan.params.tenant_id && search ? { tenant_id: search.tenantIdOf(plan.params.tenant_id) } : {}) };
+      const params = { ...plan.params, ...(plan.params.tenant_id && search ? { tenant_id: await search.tenantIdOf(plan.params.tenant_id) } : {}) };
       const client = createOpsApiClient(await connectionFor(id.slice('profile:'.length)));
       const page = await client.call('searchAuditEvents', { query: { ...params, limit, ...(cursor === undefined ? {} : { cursor }) } });
       return { rows: page.data.map(rowOfEvent), nextCursor: page.next_cursor, before, unsupported: null };

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
 import { exportAudit } from '../audit-export/export-audit.ts';
+import { openAuditReader } from '../audit-search/open-audit-reader.ts';
 import { importedSourcePath } from '../audit-import/source-paths.ts';
 import type { ImportProgress } from '../audit-import/import-audit-files.ts';
 import { runImportInWorker } from '../audit-import/run-import-worker.ts';
@@ -69,7 +70,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
     );
     context.signal.addEventListener('abort', () => run.cancel(), { once: true });
     const result = await run.result;
-    readers.close((candidate) => candidate === id);
+    await readers.close((candidate) => candidate === id);
     changed();
     const skipped = result.skipped === 0 ? '' : `; ${result.skipped} invalid line${result.skipped === 1 ? '' : 's'} skipped; the report lists them`;
     if (result.files.some((file) => file.format === 'csv')) {
@@ -106,7 +107,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
     },
     'sources/remove': async ({ source }) => {
       if (!source.startsWith('import:')) throw new Error('A profile cache is removed with its profile (Settings), not here.');
-      readers.close((candidate) => candidate === source);
+      await readers.close((candidate) => candidate === source);
       const path = sourceDbPath(dataDir, source);
       for (const suffix of ['', '-wal', '-shm', '.import-report.json']) rmSync(`${path}${suffix}`, { force: true });
       changed();
@@ -114,27 +115,32 @@ export function createSourcesService(options: SourcesServiceOptions) {
     },
     'audit/export': async ({ q, source, format, gzip, destination }) => {
       const id = sourceOrDefault(source);
-      const search = readers.search(id);
-      if (search === null) throw new Error('This source has no audit events yet.');
       const name = nameOf(id);
       return {
         jobId: jobs.start('export', `Exporting ${format.toUpperCase()}${gzip ? ' (gzip)' : ''} from ${name}`, id, async ({ signal, progress }) => {
-          const total = search.search({ q, limit: 1, withTotal: true }).total ?? 0;
-          const out = destination === undefined ? files.downloadPath(exportFileName(name, format, gzip)) : files.path(destination);
-          const result = await exportAudit({
-            search,
-            q,
-            format,
-            gzip,
-            out,
-            source: { platform: name, environment: id.startsWith('import:') ? 'imported' : 'cache' },
-            signal,
-            onProgress: (written) => progress(total === 0 ? null : Math.min(written / total, 1), `${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`),
-          });
-          progress(1, `${result.count.toLocaleString('en-US')} events written`);
-          if (destination !== undefined) return { downloads: [], savedTo: result.out, sourceId: null };
-          const downloads = [result.out, ...(result.manifestPath === null ? [] : [result.manifestPath])].map((path) => files.offerDownload(path));
-          return { downloads, savedTo: null, sourceId: null };
+          // Its own connection: the export streams rows here, in chunks, between other work.
+          const reader = openAuditReader(sourceDbPath(dataDir, id));
+          if (reader === null) throw new Error('This source has no audit events yet.');
+          try {
+            const total = reader.search.search({ q, limit: 1, withTotal: true }).total ?? 0;
+            const out = destination === undefined ? files.downloadPath(exportFileName(name, format, gzip)) : files.path(destination);
+            const result = await exportAudit({
+              search: reader.search,
+              q,
+              format,
+              gzip,
+              out,
+              source: { platform: name, environment: id.startsWith('import:') ? 'imported' : 'cache' },
+              signal,
+              onProgress: (written) => progress(total === 0 ? null : Math.min(written / total, 1), `${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`),
+            });
+            progress(1, `${result.count.toLocaleString('en-US')} events written`);
+            if (destination !== undefined) return { downloads: [], savedTo: result.out, sourceId: null };
+            const downloads = [result.out, ...(result.manifestPath === null ? [] : [result.manifestPath])].map((path) => files.offerDownload(path));
+            return { downloads, savedTo: null, sourceId: null };
+          } finally {
+            reader.close();
+          }
         }),
       };
     },
