@@ -1,24 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { auditCount as count, demoTest as test, expect } from './fixtures.ts';
 import { receivedAuditEvents } from '../fixtures/audit-events-for-cache.ts';
-import { smallDemo, startConsole } from '../fixtures/web-host.ts';
-import type { RunningConsole } from '../fixtures/web-host.ts';
+import { startConsole } from '../fixtures/web-host.ts';
 
-const test = base.extend<{ demo: RunningConsole }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-  demo: async ({}, use) => {
-    const running = await startConsole({ demo: smallDemo });
-    await use(running);
-    await running.stop();
-  },
-});
-
-const count = async (page: Page) => {
-  const text = (await page.getByTestId('audit-count').textContent()) ?? '';
-  return Number(/^([\d,]+) event/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
-};
 
 async function importFile(page: Page, file: string, name: string) {
   await page.getByRole('button', { name: 'Import…' }).click();

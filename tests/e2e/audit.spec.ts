@@ -1,22 +1,4 @@
-import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { smallDemo, startConsole } from '../fixtures/web-host.ts';
-import type { RunningConsole } from '../fixtures/web-host.ts';
-
-/** A console on the built-in demo platform (small), synced before the test starts. */
-const test = base.extend<{ demo: RunningConsole }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-  demo: async ({}, use) => {
-    const running = await startConsole({ demo: smallDemo });
-    await use(running);
-    await running.stop();
-  },
-});
-
-const count = async (page: Page) => {
-  const text = (await page.getByTestId('audit-count').textContent()) ?? '';
-  return Number(/^([\d,]+) event/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
-};
+import { auditCount as count, demoTest as test, expect } from './fixtures.ts';
 
 test('search with fields and free text, open an event, verify its hash and pivot', async ({ page, demo }) => {
   await page.goto(`${demo.host.url}#/audit`);
