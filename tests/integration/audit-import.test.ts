@@ -86,6 +86,8 @@ describe('importAuditFiles', () => {
     expect(query('SELECT count(*) AS n FROM verifications')).toEqual([{ n: 0 }]);
     expect(query("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'audit_events_actor_id'")).toHaveLength(1);
     expect(query('SELECT count(*) AS n FROM deferred_indexes')).toEqual([{ n: 0 }]);
+    // Statistics of the full-text tables taken while they were empty would mislead every later search.
+    expect(query("SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl GLOB 'audit_*' ORDER BY tbl")).toEqual([{ tbl: 'audit_events' }]);
     expect(query<{ journal_mode: string }>('PRAGMA journal_mode')[0]!.journal_mode).toBe('delete');
 
     const seqsWith = (actorId: string) => makeChain(50).filter((event) => (event.actor as { id: string }).id === actorId).map((event) => event.seq).reverse();

@@ -12,7 +12,7 @@ import { AuditRowsWriter } from './audit-rows-writer.ts';
 import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
-import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
+import { closeImportDb, moveDbInto, openImportDb, removeDbFiles, reopenWithoutTextStats } from './import-db.ts';
 import { PackedRowsReader } from './packed-rows.ts';
 import { fieldCount } from './read-records.ts';
 import { RecordWorkers } from './record-workers.ts';
@@ -85,8 +85,16 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
   try {
     db = openImportDb(temp);
     const loaded = await loadFiles(db, options, workers, report);
-    await finishSource(db, loaded, options);
-    signal?.throwIfAborted();
+    recordSource(db, loaded, options.sourceName);
+    const phase = phaseProgress(loaded, options);
+    await stopIfAborted(signal);
+    phase('indexing');
+    restoreDeferredIndexes(db);
+    db = reopenWithoutTextStats(db);
+    await stopIfAborted(signal);
+    phase('text');
+    indexAuditText(db, { batchSize: 200_000 });
+    await stopIfAborted(signal);
     closeImportDb(db);
     db = null;
     refuseExisting(target, replace);
@@ -165,8 +173,8 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
   return loaded;
 }
 
-/** Records the source and its files, then builds the field indexes and the full-text index. */
-async function finishSource(db: Database, loaded: Loaded, { sourceName, onProgress, files, signal }: ImportOptions): Promise<void> {
+/** Records the source, its files and how far it reaches. */
+function recordSource(db: Database, loaded: Loaded, sourceName: string): void {
   const now = Date.now();
   const lastSeq = db.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null;
   const addFile = db.prepare('INSERT INTO source_files (name, format, sha256, bytes, lines, events, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -175,16 +183,13 @@ async function finishSource(db: Database, loaded: Loaded, { sourceName, onProgre
     db.prepare('INSERT INTO source_info (name, created_at) VALUES (?, ?)').run(sourceName, now);
     for (const file of loaded.files) addFile.run(file.name, file.format, file.sha256, file.bytes, file.lines, file.events, file.skipped, now);
   })();
+}
+
+/** Reports the index phases, which come after the last file is read. */
+function phaseProgress(loaded: Loaded, { onProgress, files }: ImportOptions): (phase: ImportProgress['phase']) => void {
   const last = loaded.files.at(-1)!;
-  const phase = (name: ImportProgress['phase']) =>
-    onProgress?.({ file: last.name, fileIndex: files.length - 1, files: files.length, bytesRead: last.bytes, bytesTotal: last.bytes, events: loaded.events, phase: name });
-  await stopIfAborted(signal);
-  phase('indexing');
-  restoreDeferredIndexes(db);
-  await stopIfAborted(signal);
-  phase('text');
-  indexAuditText(db, { batchSize: 200_000 });
-  await stopIfAborted(signal);
+  return (phase) =>
+    onProgress?.({ file: last.name, fileIndex: files.length - 1, files: files.length, bytesRead: last.bytes, bytesTotal: last.bytes, events: loaded.events, phase });
 }
 
 /** Lets a cancel that arrived during a long synchronous step be delivered, then honours it. */

@@ -1,4 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { deferIndexes } from '../cache/deferred-indexes.ts';
 import { openCacheDb } from '../cache/open-cache-db.ts';
@@ -13,14 +14,31 @@ const sidecars = ['-journal', '-wal', '-shm'];
 export function openImportDb(path: string): Database {
   removeDbFiles(path);
   const { db } = openCacheDb(path, { log: () => {} });
+  forBulkLoad(db);
+  deferIndexes(db, 'audit_events');
+  return db;
+}
+
+/**
+ * After the field indexes' ANALYZE: drops what it measured of the full-text index's tables
+ * (then empty: FTS5 filling them on a connection that believes them tiny reads several times
+ * more pages, 6 -> 11 s of CPU per million events) and goes on with a connection that never loaded those statistics.
+ */
+export function reopenWithoutTextStats(db: Database): Database {
+  db.exec("DELETE FROM sqlite_stat1 WHERE tbl GLOB 'audit_text_*'");
+  db.close();
+  const reopened = new BetterSqlite3(db.name);
+  forBulkLoad(reopened);
+  return reopened;
+}
+
+function forBulkLoad(db: Database): void {
   db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   // Appending needs few pages cached; a quarter of the cache's default saved ~100 MB of peak
   // RSS on a million events at no measured cost. Helper threads sort for the index builds.
   db.pragma('cache_size = -32768');
   db.pragma('threads = 2');
-  deferIndexes(db, 'audit_events');
-  return db;
 }
 
 /** Closes the loaded database as a single self-contained file (rollback journal, nothing pending beside it). */
