@@ -33,6 +33,7 @@ export const fieldCount = fieldColumns.length;
 const csvEvent = auditEvent.extend({ prev_hash: z.literal(''), hash: z.literal('') });
 const encoder = new TextEncoder();
 const lineBreak = 0x0a;
+const carriageReturn = 0x0d;
 
 export function readRecords(work: RecordWork): ReadRecords {
   if (work.kind === 'ndjson') return readNdjson(work.firstLine, Buffer.from(work.bytes.buffer, work.bytes.byteOffset, work.bytes.byteLength));
@@ -59,23 +60,23 @@ export function readRecords(work: RecordWork): ReadRecords {
   return records.read(encoder.encode(raws.join('')));
 }
 
-/** Each line's raw text is its bytes (less a final "\r"), so they cross back to be stored as they are. */
+/**
+ * Each line's raw text is its bytes (less a final "\r"), so they cross back to be stored as they
+ * are. Lines are decoded one by one: short strings die young, where decoding the whole batch made
+ * a large one per batch that the old generation had to collect.
+ */
 function readNdjson(firstLine: number, input: Buffer): ReadRecords {
-  const text = input.toString('utf8');
   // Stored raw texts are the UTF-8 of the text read: invalid bytes as replacement characters, as before.
-  const bytes = isUtf8(input) ? input : Buffer.from(encoder.encode(text).buffer);
+  const bytes = isUtf8(input) ? input : Buffer.from(encoder.encode(input.toString('utf8')).buffer);
   const records = new Records();
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  let start = 0;
-  lines.forEach((line, index) => {
+  for (let start = 0, line = firstLine; start < bytes.length; line++) {
     const lineEnd = bytes.indexOf(lineBreak, start);
     const end = lineEnd < 0 ? bytes.length : lineEnd;
-    const crlf = line.endsWith('\r');
-    const raw = crlf ? line.slice(0, -1) : line;
-    if (!/^\s*$/.test(raw)) records.add(firstLine + index, parsedEvent(raw), start, crlf ? end - 1 : end);
+    const rawEnd = end > start && bytes[end - 1] === carriageReturn ? end - 1 : end;
+    const text = bytes.toString('utf8', start, rawEnd);
+    if (!/^\s*$/.test(text)) records.add(line, parsedEvent(text), start, rawEnd);
     start = end + 1;
-  });
+  }
   return records.read(bytes);
 }
 
