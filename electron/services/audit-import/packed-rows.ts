@@ -21,8 +21,7 @@ const numberValue = -2;
 
 /** Builds PackedRows a value at a time. */
 export class RowPacker {
-  private readonly texts: string[] = [];
-  private textEnd = 0;
+  private texts = '';
   private readonly ends: number[] = [];
   private readonly numbers: number[] = [];
   private readonly rawBounds: number[] = [];
@@ -34,9 +33,8 @@ export class RowPacker {
       this.ends.push(numberValue);
       this.numbers.push(value);
     } else {
-      this.texts.push(value);
-      this.textEnd += value.length;
-      this.ends.push(this.textEnd);
+      this.texts += value;
+      this.ends.push(this.texts.length);
     }
   }
 
@@ -46,13 +44,7 @@ export class RowPacker {
   }
 
   pack(raw: Uint8Array): PackedRows {
-    return {
-      texts: this.texts.join(''),
-      ends: new Int32Array(this.ends),
-      numbers: new Float64Array(this.numbers),
-      raw,
-      rawBounds: new Int32Array(this.rawBounds),
-    };
+    return { texts: this.texts, ends: Int32Array.from(this.ends), numbers: Float64Array.from(this.numbers), raw, rawBounds: Int32Array.from(this.rawBounds) };
   }
 }
 
