@@ -213,7 +213,11 @@ async function readable<T>(name: string, step: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A core is the writer's (this thread's); the others parse, up to two, which outrun it. On two
+ * cores a second worker only competes with the writer: ~6% more CPU for the same load.
+ */
 function workerCount(files: ImportFile[]): number {
   const bytes = files.reduce((sum, file) => sum + (existsSync(file.path) ? statSync(file.path).size : 0), 0);
-  return bytes < oneWorkerBytes ? 1 : Math.min(2, availableParallelism());
+  return bytes < oneWorkerBytes ? 1 : Math.max(1, Math.min(2, availableParallelism() - 1));
 }
