@@ -12,7 +12,7 @@ import { AuditRowsWriter } from './audit-rows-writer.ts';
 import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
-import { closeImportDb, moveDbInto, openImportDb, removeDbFiles, reopenWithoutTextStats } from './import-db.ts';
+import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
 import { PackedRowsReader } from './packed-rows.ts';
 import { fieldCount } from './read-records.ts';
 import { RecordWorkers } from './record-workers.ts';
@@ -90,7 +90,6 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
     await stopIfAborted(signal);
     phase('indexing');
     restoreDeferredIndexes(db);
-    db = reopenWithoutTextStats(db);
     await stopIfAborted(signal);
     phase('text');
     indexAuditText(db, { batchSize: 200_000 });

@@ -1,5 +1,4 @@
 import { renameSync, rmSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { deferIndexes } from '../cache/deferred-indexes.ts';
 import { openCacheDb } from '../cache/open-cache-db.ts';
@@ -17,19 +16,6 @@ export function openImportDb(path: string): Database {
   forBulkLoad(db);
   deferIndexes(db, 'audit_events');
   return db;
-}
-
-/**
- * After the field indexes' ANALYZE: drops what it measured of the full-text index's tables
- * (then empty: FTS5 filling them on a connection that believes them tiny reads several times
- * more pages, 6 -> 11 s of CPU per million events) and goes on with a connection that never loaded those statistics.
- */
-export function reopenWithoutTextStats(db: Database): Database {
-  db.exec("DELETE FROM sqlite_stat1 WHERE tbl GLOB 'audit_text_*'");
-  db.close();
-  const reopened = new BetterSqlite3(db.name);
-  forBulkLoad(reopened);
-  return reopened;
 }
 
 function forBulkLoad(db: Database): void {
