@@ -126,6 +126,13 @@ describe('histogram and facets', () => {
     expect(histogram.buckets.filter((bucket) => bucket.count > 0).sort((a, b) => a.at - b.at)).toEqual(expectedBuckets(keep, histogram.bucketMs));
   });
 
+  it.each(['exported', 'outcome:success exported', 'action:user.*'])('facets of %j count exactly the newest matches up to the sample size', (q) => {
+    const facets = search.facets(q);
+    const total = search.search({ q, limit: 1, withTotal: true }).total!;
+    expect(total).toBeGreaterThan(0);
+    expect(facets.outcomes.reduce((sum, facet) => sum + facet.count, 0)).toBe(Math.min(total, facets.sampledUpTo));
+  });
+
   it('facets count the newest matches by action, actor, tenant and outcome', () => {
     const facets = search.facets('action:user.*');
     const sample = events.filter((event) => event.action.startsWith('user.')).slice(-facets.sampledUpTo);

@@ -4,7 +4,7 @@ import type { AuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditEventDetail, AuditFacets, AuditHistogram, AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
 import { eventDigest } from '../audit/event-digest.ts';
 import { ftsIndexedUpto } from '../cache/index-audit-text.ts';
-import { compileAuditQuery, ipMatches } from './compile-query.ts';
+import { compileAuditQuery, ipMatches, unorderedByIndex } from './compile-query.ts';
 import type { CompiledQuery } from './compile-query.ts';
 
 const rowColumns = `seq, id, ts, tenant_id, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
@@ -29,13 +29,13 @@ interface RowRecord {
 }
 
 /** Facets count the newest matches up to this many: enough for a "top 8", cheap enough for every keystroke. */
-const facetSample = 5_000;
+const facetSample = 2_000;
 /** A filter matching at least this many events is read by walking seq rather than through its index. */
 const broadMatches = 20_000;
 const facetSize = 8;
 
 /** How many of `seqs` fall in each bucket [starts[i], starts[i + 1]), placed by binary search. */
-function countBySeq(seqs: Iterable<number>, starts: number[]): number[] {
+function countBySeq(seqs: number[], starts: number[]): number[] {
   const counts = new Array<number>(starts.length - 1).fill(0);
   for (const seq of seqs) {
     if (seq < starts[0]! || seq >= starts.at(-1)!) continue;
@@ -129,10 +129,14 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       if (!parsed.ok) return { rows: [], total: null, nextBeforeSeq: null, error: parsed.error, textIndexedUpTo: ftsIndexedUpto(db), newestSeq, tookMs: 0 };
       const { where, newestFirstWhere, params, textOnly } = compile(parsed.query);
       const page = beforeSeq === undefined ? [] : [beforeSeq];
-      // Free text alone: read the newest matches from the FTS index by rowid, then their rows.
+      // The newest matching seqs first (from an index alone where one answers), then the rows
+      // of just those: reading every candidate's row before the sort costs a lookup each.
+      // Free text alone: the newest matches come from the FTS index by rowid.
       const records = (
         textOnly === null
-          ? prepared(`SELECT ${rowColumns} FROM audit_events WHERE ${newestFirstWhere}${page.length ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?`).all(...params, ...page, limit)
+          ? prepared(
+              `SELECT ${rowColumns} FROM audit_events WHERE seq IN (SELECT seq FROM audit_events WHERE ${newestFirstWhere}${page.length ? ' AND seq < ?' : ''} ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC`,
+            ).all(...params, ...page, limit)
           : prepared(
               `SELECT ${rowColumns} FROM audit_events WHERE seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?${page.length ? ' AND rowid < ?' : ''} ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC`,
             ).all(textOnly, ...page, limit)
@@ -154,11 +158,16 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const parsed = parseAuditQuery(q);
       const empty = { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: facetSample };
       if (!parsed.ok) return empty;
-      const { newestFirstWhere, params } = compile(parsed.query);
-      // One pass over the newest matches, counting all four facets at once.
+      const { newestFirstWhere, params, textOnly } = compile(parsed.query);
+      // One pass over the newest matches, counting all four facets at once; free text alone
+      // finds them in the FTS index by rowid.
       const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-      const sample = prepared(`SELECT action, coalesce(actor_email, actor_id), tenant_id, outcome FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq DESC LIMIT ${facetSample}`);
-      for (const values of sample.raw().iterate(...params) as Iterable<Array<string | null>>) {
+      const newest =
+        textOnly === null
+          ? `SELECT seq FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq DESC LIMIT ${facetSample}`
+          : `SELECT rowid FROM audit_text WHERE audit_text MATCH ? ORDER BY rowid DESC LIMIT ${facetSample}`;
+      const sample = prepared(`SELECT action, coalesce(actor_email, actor_id), tenant_id, outcome FROM audit_events WHERE seq IN (${newest})`);
+      for (const values of sample.raw().iterate(...(textOnly === null ? params : [textOnly])) as Iterable<Array<string | null>>) {
         for (let facet = 0; facet < 4; facet++) {
           const value = values[facet];
           if (value != null) counts[facet]!.set(value, (counts[facet]!.get(value) ?? 0) + 1);
@@ -172,30 +181,39 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { bucketMs: 0, buckets: [] };
       const compiled = compile(parsed.query);
-      const { where, newestFirstWhere, params } = compiled;
-      // seq order is time order: the ends of the range are the first and last matching seq, which
-      // the (column, seq) indexes find at once (min(ts) and max(ts) together would scan).
+      const { where, newestFirstWhere, params, textOnly } = compiled;
+      // Field filters count per bucket on their (column, seq) index or the bucket's rows. Text, a
+      // prefix or alternatives read every matching seq once, at once (several times
+      // cheaper than stepping through them; FTS5 cannot count by rowid range), ascending, so its
+      // ends are the range. Otherwise seq order is time order: the range's ends are the first
+      // and last matching seq, which the indexes find at once.
+      const { filters, terms } = parsed.query;
+      const byIndexRange = terms.length === 0 && (filters.some((filter) => filter.negated) || !filters.some(unorderedByIndex));
+      const seqs =
+        byIndexRange
+          ? null
+          : textOnly !== null
+            ? (prepared('SELECT rowid FROM audit_text WHERE audit_text MATCH ? ORDER BY rowid').pluck().all(textOnly) as number[])
+            : (prepared(`SELECT seq FROM audit_events WHERE ${where} ORDER BY seq`).pluck().all(...params) as number[]);
+      const tsOf = prepared('SELECT ts FROM audit_events WHERE seq = ?').pluck();
       const edge = (order: 'ASC' | 'DESC') => prepared(`SELECT ts FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined;
-      const first = edge('ASC');
-      const last = edge('DESC');
+      const first = seqs === null ? edge('ASC') : (tsOf.get(seqs[0]) as number | undefined);
+      const last = seqs === null ? edge('DESC') : (tsOf.get(seqs.at(-1)) as number | undefined);
       if (first === undefined || last === undefined) return { bucketMs: 0, buckets: [] };
       const bucketMs = Math.max(1_000, Math.ceil((last - first + 1) / bucketCount));
       // Buckets are seq ranges: [starts[i], starts[i + 1]) holds the events of bucket i.
       const seqAtOrAfter = prepared('SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck();
       const end = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number) + 1;
       const starts = Array.from({ length: Math.floor((last - first) / bucketMs) + 2 }, (_, i) => (seqAtOrAfter.get(first + i * bucketMs) as number | undefined) ?? end);
-      const onlyTime = parsed.query.terms.length === 0 && parsed.query.filters.every((filter) => filter.field === 'after' || filter.field === 'before');
-      const countIn = (sql: string, args: Array<string | number>) => starts.slice(1).map((next, i) => prepared(sql).pluck().get(...args, starts[i], next) as number);
-      // The cheapest exact count per bucket: seq differences, a (column, seq) index range, or
-      // one pass over the matching seqs when there is text (FTS5 does not seek by rowid range).
+      const onlyTime = seqs === null && filters.every((filter) => filter.field === 'after' || filter.field === 'before');
+      // The cheapest exact count per bucket: seq differences, the matching seqs placed in their
+      // buckets, or a (column, seq) index range per bucket.
       const counts =
         onlyTime && contiguous()
           ? starts.slice(1).map((next, i) => next - starts[i]!)
-          : compiled.textOnly !== null
-            ? countBySeq(prepared('SELECT rowid FROM audit_text WHERE audit_text MATCH ?').pluck().iterate(compiled.textOnly) as Iterable<number>, starts)
-            : parsed.query.terms.length > 0
-              ? countBySeq(prepared(`SELECT seq FROM audit_events WHERE ${where}`).pluck().iterate(...params) as Iterable<number>, starts)
-              : countIn(`SELECT count(*) FROM audit_events WHERE (${where}) AND seq >= ? AND seq < ?`, params);
+          : seqs !== null
+            ? countBySeq(seqs, starts)
+            : starts.slice(1).map((next, i) => prepared(`SELECT count(*) FROM audit_events WHERE (${where}) AND seq >= ? AND seq < ?`).pluck().get(...params, starts[i], next) as number);
       const buckets = counts.flatMap((count, bucket) => (count > 0 ? [{ at: first + bucket * bucketMs, count }] : []));
       return { bucketMs, buckets };
     },

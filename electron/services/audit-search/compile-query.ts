@@ -68,7 +68,7 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
 }
 
 /** A filter whose index does not hand out matches in seq order: a prefix, alternatives, or actor's id-or-email. */
-function unorderedByIndex(filter: FieldFilter): boolean {
+export function unorderedByIndex(filter: FieldFilter): boolean {
   return filter.values.length > 1 || filter.field === 'actor' || (filter.field === 'action' && filter.values[0]!.endsWith('*'));
 }
 
