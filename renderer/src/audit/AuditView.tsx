@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Overlay, Stack, Text } from '@mantine/core';
 import { IconCloudSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { addFilter, parseAuditQuery, withTimeRange } from '../../../shared/audit-query/index.ts';
 import type { QueryField } from '../../../shared/audit-query/index.ts';
 import type { AuditRow, SourceId } from '../../../shared/console-api/index.ts';
@@ -34,11 +34,10 @@ export function AuditView() {
   const [location, setLocation] = useAuditLocation();
   const draft = location.q;
   // The last query that parsed: results stay on screen while a half-typed one is wrong.
-  const [q, setQ] = useState(draft);
   const parsed = parseAuditQuery(draft);
-  useEffect(() => {
-    if (parseAuditQuery(draft).ok) setQ(draft);
-  }, [draft]);
+  const lastValid = useRef(draft);
+  if (parsed.ok) lastValid.current = draft;
+  const q = lastValid.current;
   const profiles = useProfiles();
   const sources = useSources();
   const activeProfileId = profiles.status === 'ready' ? profiles.value.activeId : null;
@@ -68,11 +67,17 @@ export function AuditView() {
   }
   const addToQuery = useCallback((field: QueryField, value: string, exclude: boolean) => setLocation({ q: addFilter(q, field, value, exclude) }), [q, setLocation]);
   const narrowTime = useCallback((from: string, to: string) => setLocation({ q: withTimeRange(q, from, to) }), [q, setLocation]);
-  const chooseSource = (id: SourceId) => {
-    setOpen(null);
-    setPlatform(false);
-    setLocation({ source: id === `profile:${activeProfileId}` ? undefined : id });
-  };
+  const chooseSource = useCallback(
+    (id: SourceId) => {
+      setOpen(null);
+      setPlatform(false);
+      setLocation({ source: id === `profile:${activeProfileId}` ? undefined : id });
+    },
+    [activeProfileId, setLocation],
+  );
+  const startImport = useCallback(() => setImporting([]), []);
+  const openReport = useCallback(() => setReportOpen(true), []);
+
 
   return (
     <AuditSourceContext.Provider value={location.source}>
@@ -84,7 +89,7 @@ export function AuditView() {
             </Text>
           </Overlay>
         )}
-        <SourceBar sources={sourceList} current={current} onChoose={chooseSource} onImport={() => setImporting([])} onOpenReport={() => setReportOpen(true)} />
+        <SourceBar sources={sourceList} current={current} onChoose={chooseSource} onImport={startImport} onOpenReport={openReport} />
         {sourceId === null ? (
           <SectionEmptyState section={auditSection}>
             <Text size="sm" c="dimmed">

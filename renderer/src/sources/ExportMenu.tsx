@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
 import { exportFileName } from '../../../shared/audit/export-file-name.ts';
 import type { ExportFormat, SourceId } from '../../../shared/console-api/index.ts';
+import { memo } from 'react';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { markStartedHere } from '../jobs/useJobs.ts';
 
@@ -21,7 +22,7 @@ interface Props {
   onError(message: string | null): void;
 }
 
-export function ExportMenu({ q, source, sourceName, disabled, onError }: Props) {
+function ExportMenuView({ q, source, sourceName, disabled, onError }: Props) {
   const { api, files } = useConsole();
 
   async function start(format: ExportFormat, gzip: boolean) {
@@ -54,3 +55,6 @@ export function ExportMenu({ q, source, sourceName, disabled, onError }: Props) 
     </Menu>
   );
 }
+
+// Memoized: the audit view re-renders on every keystroke.
+export const ExportMenu = memo(ExportMenuView);

@@ -1,6 +1,7 @@
 import { Button, Group, Menu, Select, Tooltip } from '@mantine/core';
 import { IconDatabase, IconFileImport, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { AuditSource, SourceId } from '../../../shared/console-api/index.ts';
+import { memo } from 'react';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useJobs } from '../jobs/useJobs.ts';
 import { VerificationBadge } from './VerificationBadge.tsx';
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** Which events the view shows (a platform cache or an imported file), and whether they are proven intact. */
-export function SourceBar({ sources, current, onChoose, onImport, onOpenReport }: Props) {
+function SourceBarView({ sources, current, onChoose, onImport, onOpenReport }: Props) {
   const { api } = useConsole();
   const verifying = useJobs().some((job) => job.kind === 'verify' && job.state === 'running' && job.subject === current?.id);
   const data = [
@@ -68,3 +69,6 @@ export function SourceBar({ sources, current, onChoose, onImport, onOpenReport }
 function option(source: AuditSource) {
   return { value: source.id, label: `${source.name} · ${source.events.toLocaleString()} events` };
 }
+
+// Memoized: the audit view re-renders on every keystroke.
+export const SourceBar = memo(SourceBarView);
