@@ -49,8 +49,9 @@ function describe(dataDir: string, id: SourceId, profileName: string | null): Au
       id,
       kind,
       name,
-      // A profile's cache is contiguous by construction; counting 1M rows would cost more.
-      events: kind === 'profile' ? (first === null ? 0 : last! - first + 1) : (db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number),
+      // Counting a million rows would block: a profile's cache is contiguous by construction,
+      // and an import records how many events each file added.
+      events: kind === 'profile' ? (first === null ? 0 : last! - first + 1) : files.reduce((sum, file) => sum + file.events, 0),
       firstSeq: first,
       lastSeq: last,
       importedAt: files.length === 0 ? null : new Date(Math.max(...files.map((file) => file.imported_at))).toISOString(),
