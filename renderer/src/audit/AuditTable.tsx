@@ -21,7 +21,8 @@ interface Props {
   selectedSeq: number | null;
   /** Rows the source's verification found altered: marked red, with a reason on hover. */
   altered: ReadonlySet<number>;
-  onOpen(row: AuditRow): void;
+  /** Absent: the rows cannot be opened (server-side results: the drawer reads the cache). */
+  onOpen?(row: AuditRow): void;
   onNearEnd(): void;
 }
 
@@ -82,15 +83,16 @@ function AuditTableView({ rows, selectedSeq, altered, onOpen, onNearEnd }: Props
               <div
                 key={row.id}
                 role="row"
-                tabIndex={0}
+                tabIndex={onOpen ? 0 : undefined}
                 aria-selected={row.original.seq === selectedSeq}
                 className={classes.row}
                 data-outcome={row.original.outcome}
                 data-altered={altered.has(row.original.seq) || undefined}
                 title={altered.has(row.original.seq) ? 'Altered: this event does not hash to the hash it states' : undefined}
                 style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-                onClick={() => onOpen(row.original)}
-                onKeyDown={(event) => event.key === 'Enter' && onOpen(row.original)}
+                data-inert={onOpen ? undefined : true}
+                onClick={() => onOpen?.(row.original)}
+                onKeyDown={(event) => event.key === 'Enter' && onOpen?.(row.original)}
               >
                 {row.getVisibleCells().map((cell) => (
                   <div key={cell.id} className={classes.cell} style={flexWidth(cell.column.id, cell.column.getSize())} role="gridcell">

@@ -36,7 +36,7 @@ export function PlatformResults({ q, source, onBack }: { q: string; source: Sour
           <Text c="dimmed">The platform has no older events matching this query.</Text>
         </Center>
       ) : (
-        search.rows.length > 0 && <AuditTable rows={search.rows} selectedSeq={null} altered={noneAltered} onOpen={() => {}} onNearEnd={search.loadMore} />
+        search.rows.length > 0 && <AuditTable rows={search.rows} selectedSeq={null} altered={noneAltered} onNearEnd={search.loadMore} />
       )}
     </Stack>
   );
