@@ -1,8 +1,9 @@
 import { Box } from '@mantine/core';
 import { memo, useEffect, useState } from 'react';
 import { Bar, BarChart, Brush, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
-import type { AuditHistogram as Histogram } from '../../../shared/console-api/index.ts';
+import type { AuditHistogram as Histogram, TimeDisplay } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useStableCallback } from '../components/useStableCallback.ts';
 import { useAuditSource } from './AuditSourceContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { formatTimestamp } from '../format/timestamp.ts';
@@ -29,10 +30,17 @@ function AuditHistogramView({ q, version, onRange }: Props) {
       live = false;
     };
   }, [api, q, version, source]);
+  // The chart redraws only when its data comes: a new query's callback must not redraw it
+  // while the rows of that query are being painted.
+  const brushed = useStableCallback(onRange);
 
   if (histogram === null || histogram.buckets.length === 0) return <Box h={96} />;
+  return <HistogramChart histogram={histogram} timeDisplay={settings.timeDisplay} onRange={brushed} />;
+}
+
+const HistogramChart = memo(function HistogramChart({ histogram, timeDisplay, onRange }: { histogram: Histogram; timeDisplay: TimeDisplay; onRange: Props['onRange'] }) {
   const data = histogram.buckets.map((bucket) => ({ at: bucket.at, count: bucket.count }));
-  const label = (at: number) => formatTimestamp(new Date(at).toISOString(), settings.timeDisplay).slice(0, 16);
+  const label = (at: number) => formatTimestamp(new Date(at).toISOString(), timeDisplay).slice(0, 16);
   return (
     <Box h={96} data-testid="audit-histogram">
       <ResponsiveContainer width="100%" height="100%">
@@ -56,7 +64,7 @@ function AuditHistogramView({ q, version, onRange }: Props) {
       </ResponsiveContainer>
     </Box>
   );
-}
+});
 
 // Memoized: the view re-renders on every keystroke, this only when its own inputs change.
 export const AuditHistogram = memo(AuditHistogramView);

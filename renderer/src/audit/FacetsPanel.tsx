@@ -3,6 +3,7 @@ import { memo, useEffect, useState } from 'react';
 import type { QueryField } from '../../../shared/audit-query/index.ts';
 import type { AuditFacets } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useStableCallback } from '../components/useStableCallback.ts';
 import { useAuditSource } from './AuditSourceContext.tsx';
 import classes from './FacetsPanel.module.css';
 
@@ -26,8 +27,14 @@ function FacetsPanelView({ q, version, onFilter }: { q: string | null; version: 
       live = false;
     };
   }, [api, q, version, source]);
+  const filter = useStableCallback(onFilter);
 
   if (facets === null) return null;
+  return <FacetList facets={facets} onFilter={filter} />;
+}
+
+/** Redrawn only when new counts come, not when the query (and so onFilter) changes. */
+const FacetList = memo(function FacetList({ facets, onFilter }: { facets: AuditFacets; onFilter(field: QueryField, value: string, exclude: boolean): void }) {
   return (
     <Stack gap="md" data-testid="audit-facets" className={classes.panel}>
       {groups.map((group) => (
@@ -61,7 +68,7 @@ function FacetsPanelView({ q, version, onFilter }: { q: string | null; version: 
       </Text>
     </Stack>
   );
-}
+});
 
 // Memoized: the view re-renders on every keystroke, this only when its own inputs change.
 export const FacetsPanel = memo(FacetsPanelView);
