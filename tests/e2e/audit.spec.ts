@@ -34,8 +34,11 @@ test('facets filter by click and exclude by Alt-click; saved searches reopen a q
   const query = page.getByRole('textbox', { name: 'Audit query' });
   const facets = page.getByTestId('audit-facets');
 
+  const all = await count(page);
   await facets.getByRole('button', { name: 'outcome denied' }).click();
   await expect(query).toHaveValue('outcome:denied');
+  // The unfiltered count stays until the filtered one arrives.
+  await expect.poll(() => count(page)).toBeLessThan(all);
   const denied = await count(page);
   await facets.getByRole('button', { name: 'outcome denied' }).click({ modifiers: ['Alt'] });
   await expect(query).toHaveValue('outcome:denied -outcome:denied');
