@@ -12,6 +12,8 @@ import { AuditRowsWriter } from './audit-rows-writer.ts';
 import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
+import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
+import { separateManifests } from './export-filter.ts';
 import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
 import { PackedRowsReader } from './packed-rows.ts';
 import { fieldCount } from './read-records.ts';
@@ -73,8 +75,10 @@ const oneWorkerBytes = 8 << 20;
  * Hashes are stored as the files state them, not checked: verifying the chain is a later step.
  */
 export async function importAuditFiles(options: ImportOptions): Promise<ImportResult> {
-  const { files, db: target, replace = false, signal } = options;
-  if (files.length === 0) throw new Error('Nothing to import: no files were given.');
+  const { db: target, replace = false, signal } = options;
+  if (options.files.length === 0) throw new Error('Nothing to import: no files were given.');
+  const { data: files, filter } = await separateManifests(options.files);
+  const dataOptions = { ...options, files };
   refuseExisting(target, replace);
   signal?.throwIfAborted();
 
@@ -84,9 +88,9 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
   let db: Database | null = null;
   try {
     db = openImportDb(temp);
-    const loaded = await loadFiles(db, options, workers, report);
-    recordSource(db, loaded, options.sourceName);
-    const phase = phaseProgress(loaded, options);
+    const loaded = await loadFiles(db, dataOptions, workers, report);
+    recordSource(db, loaded, options.sourceName, filter);
+    const phase = phaseProgress(loaded, dataOptions);
     await stopIfAborted(signal);
     phase('indexing');
     restoreDeferredIndexes(db);
@@ -173,13 +177,13 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
 }
 
 /** Records the source, its files and how far it reaches. */
-function recordSource(db: Database, loaded: Loaded, sourceName: string): void {
+function recordSource(db: Database, loaded: Loaded, sourceName: string, filter: ExportManifest['query']): void {
   const now = Date.now();
   const lastSeq = db.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null;
   const addFile = db.prepare('INSERT INTO source_files (name, format, sha256, bytes, lines, events, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     markSynced(db, { resource: 'audit', cursor: lastSeq === null ? null : String(lastSeq), at: now });
-    db.prepare('INSERT INTO source_info (name, created_at) VALUES (?, ?)').run(sourceName, now);
+    db.prepare('INSERT INTO source_info (name, created_at, filter_query) VALUES (?, ?, ?)').run(sourceName, now, filter === null ? null : JSON.stringify(filter));
     for (const file of loaded.files) addFile.run(file.name, file.format, file.sha256, file.bytes, file.lines, file.events, file.skipped, now);
   })();
 }

@@ -24,7 +24,9 @@ export async function verifyAuditDb(path: string, { workerPaths, signal, onProgr
   const reader = new Database(path, { readonly: true, fileMustExist: true });
   let report: VerifyReport;
   try {
+    const filter = reader.prepare('SELECT filter_query FROM source_info').pluck().get() as string | null | undefined;
     report = await verifyAuditLines(rawBatches(reader, signal, onProgress), {
+      filter: filter == null ? null : (JSON.parse(filter) as Record<string, unknown>),
       file: null,
       manifestFile: null,
       manifest: null,

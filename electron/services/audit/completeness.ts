@@ -8,16 +8,17 @@ export function assessCompleteness(
   problems: ProblemLog,
   summary: ChainSummary,
   manifest: ExportManifest | null,
+  filter: ExportManifest['query'],
   signature: SignatureCheck,
 ): { status: CompletenessStatus; detail: string } {
   if (problems.has('missing_range', 'chain_break', 'unreadable_line', 'manifest_mismatch')) {
     return { status: 'broken', detail: 'Events are missing or the chain is broken: see the problems below.' };
   }
-  if (manifest !== null && manifest.query !== null) {
+  if (filter !== null) {
     return {
       status: 'not_proven',
       detail:
-        `A filtered export (query ${JSON.stringify(manifest.query)}): every event's hash and every link between ` +
+        `A filtered export (query ${JSON.stringify(filter)}): every event's hash and every link between ` +
         `consecutive seqs checks out, but the ${summary.seqGaps} seq gap(s) the filter left cannot be told apart from removed events.`,
     };
   }

@@ -21,6 +21,11 @@ export interface VerifySource {
   sha256(): string | null;
   /** Worker threads to parse and hash on; 0 for none. */
   workers: number;
+  /**
+   * The query the events were exported with, when it is known without the manifest (an
+   * imported filtered export): seq gaps are then the filter's, not missing events.
+   */
+  filter?: ExportManifest['query'];
   /** Where the worker entry files are (the bundled ones in Electron); sources by default. */
   workerPaths?: WorkerPaths;
 }
@@ -34,7 +39,8 @@ export async function verifyAuditLines(batches: AsyncIterable<LineBatch | LineBy
     for (let index = 0; index < count; index++) chain.add(firstLine + index, unpackRead(reads, index));
   }
   const { manifest } = source;
-  const filtered = manifest !== null && manifest.query !== null;
+  const filter = manifest?.query ?? source.filter ?? null;
+  const filtered = filter !== null;
   const summary = chain.finish(filtered);
   const sha256 = source.sha256();
   if (manifest !== null) {
@@ -53,7 +59,7 @@ export async function verifyAuditLines(batches: AsyncIterable<LineBatch | LineBy
     sha256,
     filtered,
     seq_gaps: summary.seqGaps,
-    completeness: assessCompleteness(problems, summary, manifest, signature),
+    completeness: assessCompleteness(problems, summary, manifest, filter, signature),
     signature,
     problem_counts: problems.counts,
     problems: problems.listed,

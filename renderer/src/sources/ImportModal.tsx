@@ -41,7 +41,8 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
 
   function choose(chosen: File[]) {
     setFiles(chosen);
-    if (chosen[0] !== undefined) setName(chosen[0].name.replace(/(\.(ndjson|jsonl|json|csv|gz))+$/i, '').replace(/\.manifest$/, ''));
+    const events = chosen.find((file) => !file.name.endsWith('.manifest.json')) ?? chosen[0];
+    if (events !== undefined) setName(events.name.replace(/(\.(ndjson|jsonl|json|csv|gz))+$/i, ''));
   }
 
   async function start() {
@@ -73,7 +74,8 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
           <IconFileImport size={28} style={{ opacity: 0.6 }} />
           <Text size="sm">{files.length === 0 ? 'Choose files, or drop them on the audit view' : files.map((file) => `${file.name} (${formatBytes(file.size)})`).join(', ')}</Text>
           <Text size="xs" c="dimmed">
-            NDJSON, .ndjson.gz, a JSON array, or an Opsdeck CSV export
+            NDJSON, .ndjson.gz, a JSON array, or an Opsdeck CSV export. Add an export's .manifest.json: a filtered export then verifies
+            without its gaps counted as missing.
           </Text>
           <input ref={input} type="file" multiple accept={accepted} hidden data-testid="import-file-input" onChange={(event) => choose([...(event.currentTarget.files ?? [])])} />
         </div>

@@ -2,10 +2,12 @@ import type { Migration } from '../migrate.ts';
 import { sql as initial } from './001-initial.ts';
 import { sql as deferredIndexes } from './002-deferred-indexes.ts';
 import { sql as sourcesAndVerifications } from './003-sources-and-verifications.ts';
+import { sql as sourceFilter } from './004-source-filter.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'deferred-indexes', sql: deferredIndexes },
   { version: 3, name: 'sources-and-verifications', sql: sourcesAndVerifications },
+  { version: 4, name: 'source-filter', sql: sourceFilter },
 ];
