@@ -40,7 +40,8 @@ export function JobsTray() {
 
   if (jobs.length === 0) return null;
   return (
-    <Stack gap="xs" pos="fixed" bottom={16} right={16} w={380} style={{ zIndex: 300 }} data-testid="jobs-tray">
+    // Above the page, below dialogs (Mantine's modals sit at 200): a card must never cover a dialog's buttons.
+    <Stack gap="xs" pos="fixed" bottom={16} right={16} w={380} style={{ zIndex: 190 }} data-testid="jobs-tray">
       {jobs.map((job) => (
         <JobCard key={job.id} job={job} onCancel={() => void api['jobs/cancel']({ jobId: job.id })} onDismiss={() => void api['jobs/dismiss']({ jobId: job.id })} />
       ))}
