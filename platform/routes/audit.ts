@@ -12,17 +12,19 @@ export function auditHandlers(platform: PlatformContext): Pick<
   'listAuditEvents' | 'getAuditHead' | 'searchAuditEvents' | 'getAuditEvent' | 'listAuditKeys' | 'createSupportAccess'
 > {
   const { db } = platform;
-  // Bytes, not strings: a feed page is ~700 KB that would otherwise be decoded and re-encoded.
-  const feed = db.prepare('SELECT CAST(body AS BLOB) FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?').pluck();
+  // One blob of the page's events, comma-separated: a ~700 KB page as one buffer costs a third
+  // of a buffer per event joined afterwards, and is never decoded and re-encoded as a string.
+  const feed = db.prepare("SELECT max(seq) AS last, CAST(group_concat(body, ',') AS BLOB) AS bodies FROM (SELECT seq, body FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?)");
+  const after = db.prepare('SELECT EXISTS (SELECT 1 FROM audit_events WHERE seq > ?)').pluck();
   const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const byId = db.prepare('SELECT body FROM audit_events WHERE id = ?').pluck();
   const tenantName = db.prepare('SELECT name FROM tenants WHERE id = ?').pluck();
 
   return {
     listAuditEvents: ({ query }) => {
-      const bodies = feed.all(query.after_seq, query.limit + 1) as Buffer[];
-      const more = bodies.length > query.limit;
-      return new RawJson(Buffer.concat([Buffer.from('{"data":['), ...joined(bodies.slice(0, query.limit), comma), Buffer.from(`],"has_more":${more}}`)]));
+      const { last, bodies } = feed.get(query.after_seq, query.limit) as { last: number | null; bodies: Buffer | null };
+      const more = last !== null && after.get(last) === 1;
+      return new RawJson(Buffer.concat([Buffer.from('{"data":['), bodies ?? Buffer.alloc(0), Buffer.from(`],"has_more":${more}}`)]));
     },
     getAuditHead: () => (head.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: genesisPrevHash },
     searchAuditEvents: ({ query }) => search(platform, query),
@@ -54,12 +56,6 @@ export function auditHandlers(platform: PlatformContext): Pick<
       return { event };
     },
   };
-}
-
-const comma = Buffer.from(',');
-
-function joined(items: readonly Buffer[], separator: Buffer): Buffer[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [separator, item]));
 }
 
 /** Newest first; the cursor is the seq of the last event served. */

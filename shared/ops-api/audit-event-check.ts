@@ -35,7 +35,6 @@ export function isAuditEvent(value: unknown): value is AuditEvent {
 
 const isoTimePattern = z.regexes.datetime({ precision: 3 });
 const actionPattern = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
-const sha256HexPattern = /^[0-9a-f]{64}$/;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,7 +42,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
 const isOptionalString = (value: unknown) => value === undefined || isStringOrNull(value);
-const isSha256Hex = (value: unknown) => typeof value === 'string' && sha256HexPattern.test(value);
+/** /^[0-9a-f]{64}$/ by hand: the regular expression cost ~0.3 µs an event, two per event. */
+function isSha256Hex(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length !== 64) return false;
+  for (let index = 0; index < 64; index++) {
+    const code = value.charCodeAt(index);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
+}
 
 function isActor(actor: unknown): boolean {
   if (!isObject(actor)) return false;

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
 import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
+import { cacheMigrations } from '../../electron/services/cache/migrations/index.ts';
 import { moveDbAside } from '../../electron/services/cache/move-db-aside.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { inPages, receivedAuditEvents } from '../fixtures/audit-events-for-cache.ts';
@@ -83,6 +84,23 @@ describe('opening a cache database', () => {
       expect(readFileSync(movedTo + suffix, 'utf8')).toBe(`bytes${suffix}`);
     }
   });
+  it('moves the id uniqueness of a cache made before migration 5 into an index a bulk load can defer, keeping every event', () => {
+    const before = openCacheDb(path, { log, migrations: cacheMigrations.slice(0, 4) }).db;
+    const events = [...receivedAuditEvents({ count: 1500 })];
+    for (const page of inPages(events, 500)) appendAuditPage(before, page);
+    const rawBefore = before.prepare('SELECT seq, raw FROM audit_events ORDER BY seq').all();
+    before.close();
+
+    const { db } = openCacheDb(path, { log });
+    expect(db.prepare('SELECT seq, raw FROM audit_events ORDER BY seq').all()).toEqual(rawBefore);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_events'").pluck().all();
+    expect(indexes).toContain('audit_events_id');
+    expect(indexes.filter((name) => String(name).startsWith('sqlite_autoindex'))).toEqual([]);
+    const repeat = { ...events[0]!, event: { ...events[0]!.event, seq: 1501 } };
+    expect(() => appendAuditPage(db, [repeat])).toThrow(/UNIQUE constraint failed: audit_events\.id/);
+    db.close();
+  });
+
   describe('the full quick_check runs only after an unclean close', () => {
     /** A cache whose action index has a damaged page: the header and the tables still read, only quick_check sees it. */
     function closedCacheWithDamagedIndex(): void {

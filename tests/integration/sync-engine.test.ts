@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventDigest } from '../../electron/services/audit/event-digest.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { readSyncState } from '../../electron/services/cache/sync-state.ts';
 import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-client.ts';
@@ -69,8 +70,8 @@ async function platformHead(): Promise<number> {
   return ((await (await platform.get('/v1/audit-events/head')).json()) as { seq: number }).seq;
 }
 
-async function eventAt(seq: number): Promise<{ occurred_at: string }> {
-  const page = (await (await platform.get(`/v1/audit-events?after_seq=${seq - 1}&limit=1`)).json()) as { data: Array<{ occurred_at: string }> };
+async function eventAt(seq: number): Promise<{ id: string; occurred_at: string }> {
+  const page = (await (await platform.get(`/v1/audit-events?after_seq=${seq - 1}&limit=1`)).json()) as { data: Array<{ id: string; occurred_at: string }> };
   return page.data[0]!;
 }
 
@@ -147,6 +148,31 @@ describe('audit sync against the reference platform', () => {
     const stats = cached(db);
     expect(stats.last).toBe(target - 201);
     expect(stats.count).toBe(500);
+  });
+
+  it.each(readers)('an id the platform sends twice stops the sync with an integrity error and keeps everything before it, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const indexes = auditIndexes(db);
+    const first = await windowFirstSeq();
+    const head = await platformHead();
+    const firstId = (await eventAt(first)).id;
+    // The head event re-issued under the first event's id, hashed again so that the chain holds.
+    const repeating = await proxy({
+      rewrite: (path, body) => {
+        if (!path.startsWith('/v1/audit-events?')) return body;
+        const page = body as { data: Array<Record<string, unknown>> };
+        return { ...page, data: page.data.map((event) => (event.seq === head ? rehashed({ ...event, id: firstId }) : event)) };
+      },
+    });
+    const failure = await auditSync(db, repeating.url, bulkLoadFrom).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(IntegrityError);
+    expect((failure as Error).message).toBe(`Integrity: audit event seq ${head} (${firstId}) repeats the id of seq ${first}. Sync stopped; everything cached before it is kept.`);
+    const stats = cached(db);
+    expect(stats.first).toBe(first);
+    expect(stats.last).toBe(head - 1);
+    expect(stats.ids).toBe(stats.count);
+    expect(auditIndexes(db)).toBe(indexes);
+    expect(readSyncState(db).find((state) => state.resource === 'audit')?.cursor).toBe(String(head - 1));
   });
 
   it('honours 429 with Retry-After before asking again', async () => {
@@ -298,6 +324,10 @@ describe('opsdeck sync', () => {
 
 async function firstTenant(): Promise<{ id: string }> {
   return ((await (await platform.get('/v1/tenants?limit=1')).json()) as { data: Array<{ id: string }> }).data[0]!;
+}
+
+function rehashed(event: Record<string, unknown>): Record<string, unknown> {
+  return { ...event, hash: eventDigest(event) };
 }
 
 /** The first seq a fresh cache holds: just after the newest event older than the window. */

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { SeqLineIndex } from '../audit/seq-line-index.ts';
 import type { SqlValue } from '../cache/synced-rows.ts';
-import type { PackedRowsReader } from './packed-rows.ts';
-import { fieldColumns, fieldCount } from './read-records.ts';
+import { fieldColumns, fieldCount, packedAuditRowInsert } from '../cache/packed-audit-rows.ts';
+import type { PackedRowsReader } from '../cache/packed-rows.ts';
 
 const seqColumn = fieldColumns.indexOf('seq');
 const idColumn = fieldColumns.indexOf('id');
@@ -26,10 +26,7 @@ export class AuditRowsWriter {
   private readonly row: Array<SqlValue | Uint8Array> = new Array<SqlValue | Uint8Array>(fieldCount + 1);
 
   constructor(db: Database) {
-    // raw is bound as its UTF-8 bytes (a blob) and cast: making a JS string of it, for SQLite to encode back, costs ~1 µs a row.
-    this.insert = db.prepare(
-      `INSERT INTO audit_events (${fieldColumns.join(', ')}, raw) VALUES (${fieldColumns.map(() => '?').join(', ')}, CAST(? AS TEXT)) ON CONFLICT DO NOTHING`,
-    );
+    this.insert = packedAuditRowInsert(db, 'ON CONFLICT DO NOTHING');
     this.bySeq = db.prepare('SELECT id, hash FROM audit_events WHERE seq = ?');
     this.byId = db.prepare('SELECT seq FROM audit_events WHERE id = ?').pluck();
   }

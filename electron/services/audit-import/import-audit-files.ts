@@ -15,8 +15,8 @@ import { ImportError } from './import-error.ts';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { separateManifests } from './export-filter.ts';
 import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
-import { PackedRowsReader } from './packed-rows.ts';
-import { fieldCount } from './read-records.ts';
+import { fieldCount } from '../cache/packed-audit-rows.ts';
+import { PackedRowsReader } from '../cache/packed-rows.ts';
 import { RecordWorkers } from './record-workers.ts';
 import { SkipReport } from './skip-report.ts';
 

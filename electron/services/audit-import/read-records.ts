@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { auditEvent } from '../../../shared/ops-api/audit.ts';
 import { isAuditEvent } from '../../../shared/ops-api/audit-event-check.ts';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
-import { auditEvents } from '../cache/append-audit-page.ts';
+import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
+import type { PackedRows } from '../cache/packed-rows.ts';
 import { csvRowEvent } from './csv-event.ts';
-import { RowPacker } from './packed-rows.ts';
-import type { PackedRows } from './packed-rows.ts';
 
 /** Records of one file to parse and validate, in file order. */
 export type RecordWork =
@@ -24,10 +23,6 @@ export interface ReadRecords {
   /** Each valid record's audit_events columns but raw (fieldColumns), in order, with its raw text. */
   rows: PackedRows;
 }
-
-/** Every audit_events column but raw, which travels apart as UTF-8 (see PackedRows.raw). */
-export const fieldColumns = auditEvents.columns.filter((column) => column !== 'raw');
-export const fieldCount = fieldColumns.length;
 
 /** A CSV row carries no hashes: the rebuilt event has '' for both. */
 const csvEvent = auditEvent.extend({ prev_hash: z.literal(''), hash: z.literal('') });
@@ -84,7 +79,7 @@ function readNdjson(firstLine: number, input: Buffer): ReadRecords {
 class Records {
   private readonly lines: number[] = [];
   private readonly reasons: Array<string | null> = [];
-  private readonly rows = new RowPacker();
+  private readonly rows = new AuditRowPacker();
 
   /** A record on `line`: the event, or why it is invalid; a valid one's raw text is at [rawStart, rawEnd) of read()'s bytes. */
   add(line: number, event: AuditEvent | string, rawStart: number, rawEnd: number): void {
@@ -94,9 +89,7 @@ class Records {
       return;
     }
     this.reasons.push(null);
-    const row = auditEvents.row({ raw: '', event }, 0);
-    for (const name of fieldColumns) this.rows.value(row[name] ?? null);
-    this.rows.endRow(rawStart, rawEnd);
+    this.rows.add(event, rawStart, rawEnd);
   }
 
   read(raw: Uint8Array): ReadRecords {

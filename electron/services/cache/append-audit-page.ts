@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
-import { rowValues, valuesOf, writeSynced } from './synced-rows.ts';
-import type { CacheTable, SqlValue } from './synced-rows.ts';
+import { rowsOf, writeSynced } from './synced-rows.ts';
+import type { CacheTable } from './synced-rows.ts';
 
 /** An audit event as the feed delivered it: its exact JSON text and the parsed event. */
 export interface ReceivedAuditEvent {
@@ -35,19 +35,12 @@ export const auditEvents: CacheTable<ReceivedAuditEvent> = {
 };
 
 /**
- * Inserts one feed page (ascending seq, chain already checked by the caller) and moves the
+ * Inserts one page of events (ascending seq, chain already checked by the caller) and moves the
  * audit cursor to its last seq, in one transaction. A seq or id already cached is an error
  * and leaves the cache as it was.
  */
 export function appendAuditPage(db: Database, page: readonly ReceivedAuditEvent[], at = Date.now()): void {
-  appendAuditRows(db, page.map((item) => rowValues(auditEvents, item, at)), at);
-}
-
-/** appendAuditPage for rows already in column order (rowValues of auditEvents), e.g. from the feed worker. */
-export function appendAuditRows(db: Database, rows: readonly SqlValue[][], at = Date.now()): void {
-  const last = rows.at(-1);
+  const last = page.at(-1);
   if (last === undefined) return;
-  writeSynced(db, { resource: 'audit', cursor: String(last[seqColumn]), at }, [valuesOf(auditEvents, rows)]);
+  writeSynced(db, { resource: 'audit', cursor: String(last.event.seq), at }, [rowsOf(auditEvents, page)]);
 }
-
-const seqColumn = auditEvents.columns.indexOf('seq');

@@ -54,12 +54,11 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
     ...(dispatcher ? { dispatcher } : {}),
   } as Parameters<typeof ky.create>[0]);
 
-  /** The response body as text plus its parsed, validated value. */
-  async function callWithText<Op extends OperationId>(op: Op, args: CallArgs = {}): Promise<{ text: string; value: ResponseOf<Op> }> {
+  /** The response body's bytes, as sent; failures are OpsApiErrors naming the endpoint. */
+  async function callForBytes(op: OperationId, args: CallArgs = {}): Promise<{ bytes: Buffer; endpoint: string }> {
     const spec = operations[op];
     const path = fillPath(spec.path, args.path ?? {});
     const endpoint = `${spec.method.toUpperCase()} ${path}`;
-    let text: string;
     try {
       // Only set what this call adds: ky reads an explicit `undefined` as "remove the default".
       const response = await http(new URL(path.slice(1), root), {
@@ -70,12 +69,18 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
         // A mutation is retried only when an Idempotency-Key makes the retry safe.
         ...(args.idempotencyKey || spec.method === 'get' ? {} : { retry: { limit: 0 } }),
       });
-      text = await response.text();
+      return { bytes: Buffer.from(await response.arrayBuffer()), endpoint };
     } catch (error) {
       throw await toOpsApiError(error, endpoint, spec.scope);
     }
-    if (!('response' in spec)) return { text, value: undefined as ResponseOf<Op> };
-    return { text, value: parseBody(spec.response, text, endpoint) as ResponseOf<Op> };
+  }
+
+  /** The response body's parsed, validated value. */
+  async function call<Op extends OperationId>(op: Op, args: CallArgs = {}): Promise<ResponseOf<Op>> {
+    const { bytes, endpoint } = await callForBytes(op, args);
+    const spec = operations[op];
+    if (!('response' in spec)) return undefined as ResponseOf<Op>;
+    return parseBody(spec.response, bytes.toString('utf8'), endpoint) as ResponseOf<Op>;
   }
 
   return {
@@ -83,8 +88,8 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
     /** What another thread needs to make the same client. */
     connection,
     retry,
-    callWithText,
-    call: async <Op extends OperationId>(op: Op, args?: CallArgs) => (await callWithText(op, args)).value,
+    callForBytes,
+    call,
   };
 }
 
@@ -102,7 +107,8 @@ function fillPath(template: string, values: Record<string, string>): string {
   });
 }
 
-function parseBody(schema: z.ZodType, text: string, endpoint: string): unknown {
+/** A response body parsed and checked against its schema; an OpsApiError naming the endpoint and the first bad field if it does not match. */
+export function parseBody(schema: z.ZodType, text: string, endpoint: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);

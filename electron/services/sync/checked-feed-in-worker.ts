@@ -1,5 +1,5 @@
 import { on } from 'node:events';
-import type { SqlValue } from '../cache/synced-rows.ts';
+import type { PackedRows } from '../cache/packed-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import type { CheckedFeedRange } from './checked-feed.ts';
@@ -10,7 +10,7 @@ import type { FeedWorkerData, FromFeedWorker, ToFeedWorker } from './feed-messag
  * checkedFeed run on the worker thread at `path`: pages arrive here as they are checked there,
  * so reading and writing proceed on two cores. Stops the worker when the caller stops.
  */
-export async function* checkedFeedInWorker(path: string, client: OpsApiClient, range: CheckedFeedRange): AsyncGenerator<SqlValue[][]> {
+export async function* checkedFeedInWorker(path: string, client: OpsApiClient, range: CheckedFeedRange): AsyncGenerator<PackedRows> {
   const data: FeedWorkerData = { ...range, connection: client.connection, retry: client.retry };
   const worker = startWorker(path, data);
   try {

@@ -1,10 +1,10 @@
-import { auditEvents } from '../cache/append-audit-page.ts';
-import { rowValues } from '../cache/synced-rows.ts';
-import type { SqlValue } from '../cache/synced-rows.ts';
+import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
+import type { PackedRows } from '../cache/packed-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { checkPageChain } from './audit-chain.ts';
 import type { ChainTip } from './audit-chain.ts';
 import { feedPages } from './feed-pages.ts';
+import { computedHash } from './read-feed-page.ts';
 
 export interface CheckedFeedRange {
   /** The cached tip the first page must link to. */
@@ -19,13 +19,15 @@ const pagesAhead = 3;
 
 /**
  * The feed after `tip`, page by page, each page chain-checked against the one before and
- * turned into audit_events rows (column order). Only checked rows are yielded, in seq order;
- * the first break throws, after everything before it was yielded.
+ * packed as audit_events rows with the raw bytes of its events. Only checked pages are
+ * yielded, in seq order; the first break throws, after everything before it was yielded.
  */
-export async function* checkedFeed(client: OpsApiClient, { tip, headSeq, pageSize }: CheckedFeedRange): AsyncGenerator<SqlValue[][]> {
+export async function* checkedFeed(client: OpsApiClient, { tip, headSeq, pageSize }: CheckedFeedRange): AsyncGenerator<PackedRows> {
   let linked = tip;
   for await (const page of feedPages(client, { afterSeq: tip.seq, headSeq, limit: pageSize, depth: pagesAhead })) {
-    linked = checkPageChain(linked, page.events.map((item) => item.event));
-    yield page.events.map((item) => rowValues(auditEvents, item, 0));
+    linked = checkPageChain(linked, page.events, (index) => computedHash(page, index));
+    const rows = new AuditRowPacker();
+    page.events.forEach((event, index) => rows.add(event, page.bounds[2 * index]!, page.bounds[2 * index + 1]!));
+    yield rows.pack(page.bytes);
   }
 }

@@ -1,4 +1,4 @@
-import type { SqlValue } from '../cache/synced-rows.ts';
+import type { PackedRows } from '../cache/packed-rows.ts';
 import type { OpsConnection, RetryPolicy } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import type { OpsApiErrorKind } from '../ops-api/ops-api-error.ts';
@@ -16,7 +16,7 @@ export type FeedFailure =
   | { type: 'ops-api'; kind: OpsApiErrorKind; endpoint: string; detail: string; status: number | null }
   | { type: 'other'; message: string };
 
-export type FromFeedWorker = { kind: 'rows'; rows: SqlValue[][] } | { kind: 'done' } | { kind: 'failed'; failure: FeedFailure };
+export type FromFeedWorker = { kind: 'rows'; rows: PackedRows } | { kind: 'done' } | { kind: 'failed'; failure: FeedFailure };
 
 /** The host acknowledges each batch of rows it received, so the worker never runs far ahead. */
 export type ToFeedWorker = { kind: 'ack' };

@@ -1,12 +1,6 @@
-import type { ReceivedAuditEvent } from '../cache/append-audit-page.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
-import { OpsApiError } from '../ops-api/ops-api-error.ts';
-import { rawArrayItems } from './raw-array-items.ts';
-
-export interface FeedPage {
-  events: ReceivedAuditEvent[];
-  hasMore: boolean;
-}
+import { readFeedPage } from './read-feed-page.ts';
+import type { FeedPage } from './read-feed-page.ts';
 
 export interface FeedRange {
   /** The feed resumes after this seq. */
@@ -36,7 +30,7 @@ export async function* feedPages(client: OpsApiClient, { afterSeq, headSeq, limi
     const request = ahead.shift()!;
     const page = await request.page;
     yield page;
-    const last = page.events.at(-1)?.event.seq;
+    const last = page.events.at(-1)?.seq;
     if (!page.hasMore || last === undefined) return;
     if (last !== request.afterSeq + limit) {
       ahead.length = 0;
@@ -46,10 +40,6 @@ export async function* feedPages(client: OpsApiClient, { afterSeq, headSeq, limi
 }
 
 async function fetchPage(client: OpsApiClient, afterSeq: number, limit: number): Promise<FeedPage> {
-  const { text, value } = await client.callWithText('listAuditEvents', { query: { after_seq: afterSeq, limit } });
-  const raws = rawArrayItems(text, 'data');
-  if (raws.length !== value.data.length) {
-    throw new OpsApiError('contract', 'GET /v1/audit-events', `the body holds ${raws.length} raw events but parses to ${value.data.length}`);
-  }
-  return { events: value.data.map((event, i) => ({ raw: raws[i]!, event })), hasMore: value.has_more };
+  const { bytes, endpoint } = await client.callForBytes('listAuditEvents', { query: { after_seq: afterSeq, limit } });
+  return readFeedPage(bytes, endpoint);
 }

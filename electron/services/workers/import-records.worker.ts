@@ -1,6 +1,6 @@
 // An import's record reader: parses and validates batches of records, replying in order.
 import { parentPort } from 'node:worker_threads';
-import { packedBuffers } from '../audit-import/packed-rows.ts';
+import { packedBuffers } from '../cache/packed-rows.ts';
 import { readRecords } from '../audit-import/read-records.ts';
 import type { RecordWork } from '../audit-import/read-records.ts';
 

@@ -3,6 +3,7 @@ import { sql as initial } from './001-initial.ts';
 import { sql as deferredIndexes } from './002-deferred-indexes.ts';
 import { sql as sourcesAndVerifications } from './003-sources-and-verifications.ts';
 import { sql as sourceFilter } from './004-source-filter.ts';
+import { sql as auditIdIndex } from './005-audit-id-index.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 2, name: 'deferred-indexes', sql: deferredIndexes },
   { version: 3, name: 'sources-and-verifications', sql: sourcesAndVerifications },
   { version: 4, name: 'source-filter', sql: sourceFilter },
+  { version: 5, name: 'audit-id-index', sql: auditIdIndex },
 ];
