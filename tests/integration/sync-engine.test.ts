@@ -91,6 +91,23 @@ describe('audit sync against the reference platform', () => {
     expect(Date.parse((await eventAt(stats.first - 1)).occurred_at)).toBeLessThan(windowStartMs());
   });
 
+  it.each(readers)('a platform that serves shorter pages than asked is followed to its head with no gap, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const capped = await proxy({
+      rewrite: (path, body) => {
+        if (!path.startsWith('/v1/audit-events?')) return body;
+        const page = body as { data: unknown[]; has_more: boolean };
+        return page.data.length > 300 ? { data: page.data.slice(0, 300), has_more: true } : page;
+      },
+    });
+    const { fetched } = await auditSync(db, capped.url, bulkLoadFrom);
+    const stats = cached(db);
+    expect(stats.first).toBe(await windowFirstSeq());
+    expect(stats.last).toBe(await platformHead());
+    expect(stats.count).toBe(stats.last - stats.first + 1);
+    expect(fetched).toBe(stats.count);
+  });
+
   it('an incremental sync fetches only the new events', async () => {
     const db = cache();
     const tap = await proxy({});

@@ -8,7 +8,7 @@ import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { sourceWorkerPaths } from '../workers/start-worker.ts';
 import { cachedAuditTip, windowStartTip } from './audit-tip.ts';
 import { checkedFeed } from './checked-feed.ts';
-import { checkedFeedInWorker } from './checked-feed-in-worker.ts';
+import { checkedFeedInWorkers } from './checked-feed-in-workers.ts';
 import { IntegrityError } from './integrity-error.ts';
 import type { SyncReport } from './sync-report.ts';
 
@@ -27,6 +27,12 @@ export interface AuditSyncOptions {
   bulkLoadFrom?: number;
 }
 
+/**
+ * Threads that read a bulk load's pages. Two keep ahead of the writing thread on two cores:
+ * reading and checking an event costs more than writing it.
+ */
+const feedWorkers = 2;
+
 /** What the sync reports once a bulk load's field indexes are built (full text follows). */
 export const fieldSearchReady = 'Field search ready; full text follows';
 
@@ -34,7 +40,7 @@ export const fieldSearchReady = 'Field search ready; full text follows';
  * Follows the `after_seq` feed until it is caught up. Each page is chain-checked against the
  * cached tip, then written with its cursor in one transaction, so a kill at any moment resumes
  * with no gap and no duplicate. A long catch-up is a bulk load: pages are read and checked on
- * a worker thread while this one writes, without the field indexes, which are built at the end
+ * worker threads while this one writes, without the field indexes, which are built at the end
  * (a killed one rebuilds them on the next run).
  */
 export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetched: number }> {
@@ -53,7 +59,7 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   // open finds damaged and refills. Each checkpoint's fsync cost a tenth of the load.
   db.pragma('synchronous = OFF');
   try {
-    return await writeFeed(options, total, checkedFeedInWorker(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range));
+    return await writeFeed(options, total, checkedFeedInWorkers(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range, feedWorkers));
   } finally {
     report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
     const repeated = restoreAuditIndexes(db);

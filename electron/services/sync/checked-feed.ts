@@ -1,10 +1,8 @@
-import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
 import type { PackedRows } from '../cache/packed-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
-import { checkPageChain } from './audit-chain.ts';
 import type { ChainTip } from './audit-chain.ts';
-import { feedPages } from './feed-pages.ts';
-import { computedHash } from './read-feed-page.ts';
+import { checkFeedPage, linkPage } from './checked-page.ts';
+import { feedPages, fetchFeedPage } from './feed-pages.ts';
 
 export interface CheckedFeedRange {
   /** The cached tip the first page must link to. */
@@ -18,16 +16,16 @@ export interface CheckedFeedRange {
 const pagesAhead = 3;
 
 /**
- * The feed after `tip`, page by page, each page chain-checked against the one before and
- * packed as audit_events rows with the raw bytes of its events. Only checked pages are
- * yielded, in seq order; the first break throws, after everything before it was yielded.
+ * The feed after `tip`, read and checked on this thread, page by page: each page chain-checked
+ * against the one before and packed as audit_events rows with the raw bytes of its events.
+ * Only checked pages are yielded, in seq order; the first break throws, after everything
+ * before it was yielded.
  */
 export async function* checkedFeed(client: OpsApiClient, { tip, headSeq, pageSize }: CheckedFeedRange): AsyncGenerator<PackedRows> {
   let linked = tip;
-  for await (const page of feedPages(client, { afterSeq: tip.seq, headSeq, limit: pageSize, depth: pagesAhead })) {
-    linked = checkPageChain(linked, page.events, (index) => computedHash(page, index));
-    const rows = new AuditRowPacker();
-    page.events.forEach((event, index) => rows.add(event, page.bounds[2 * index]!, page.bounds[2 * index + 1]!));
-    yield rows.pack(page.bytes);
+  const fetchPage = async (afterSeq: number, limit: number) => checkFeedPage(await fetchFeedPage(client, afterSeq, limit));
+  for await (const page of feedPages(fetchPage, { afterSeq: tip.seq, headSeq, limit: pageSize, depth: pagesAhead })) {
+    linked = linkPage(linked, page);
+    yield page.rows;
   }
 }

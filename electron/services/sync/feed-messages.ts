@@ -1,13 +1,30 @@
-import type { PackedRows } from '../cache/packed-rows.ts';
 import type { OpsConnection, RetryPolicy } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import type { OpsApiErrorKind } from '../ops-api/ops-api-error.ts';
-import type { CheckedFeedRange } from './checked-feed.ts';
+import type { CheckedPage } from './checked-page.ts';
 import { IntegrityError } from './integrity-error.ts';
 
-export interface FeedWorkerData extends CheckedFeedRange {
+/**
+ * The pages of a bulk load, split between feed workers: page j is the one after
+ * `afterSeq + j * limit`, up to the one holding `headSeq`, and worker k reads every page j
+ * with j % workers === k.
+ */
+export interface FeedPlan {
+  afterSeq: number;
+  headSeq: number;
+  limit: number;
+  workers: number;
+}
+
+export interface FeedWorkerData {
   connection: OpsConnection;
   retry: RetryPolicy;
+  plan: FeedPlan;
+  worker: number;
+}
+
+export function plannedPages({ afterSeq, headSeq, limit }: FeedPlan): number {
+  return Math.ceil(Math.max(headSeq - afterSeq, 0) / limit);
 }
 
 /** Why the feed worker stopped early, as data: an Error's class does not survive postMessage. */
@@ -16,9 +33,9 @@ export type FeedFailure =
   | { type: 'ops-api'; kind: OpsApiErrorKind; endpoint: string; detail: string; status: number | null }
   | { type: 'other'; message: string };
 
-export type FromFeedWorker = { kind: 'rows'; rows: PackedRows } | { kind: 'done' } | { kind: 'failed'; failure: FeedFailure };
+export type FromFeedWorker = { kind: 'page'; page: number; checked: CheckedPage } | { kind: 'failed'; page: number; failure: FeedFailure } | { kind: 'done' };
 
-/** The host acknowledges each batch of rows it received, so the worker never runs far ahead. */
+/** The host acknowledges each page it took, so a worker never runs far ahead. */
 export type ToFeedWorker = { kind: 'ack' };
 
 export function feedFailure(error: unknown): FeedFailure {

@@ -6,7 +6,9 @@ import { readSyncState } from '../cache/sync-state.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import { createSyncLoop, defaultSchedule } from '../sync/sync-loop.ts';
 import type { FromSyncWorker, SyncWorkerData, ToSyncWorker } from '../sync/sync-messages.ts';
+import { runAtBackgroundPriority } from './background-priority.ts';
 
+runAtBackgroundPriority();
 const data = workerData as SyncWorkerData;
 const post = (message: FromSyncWorker) => parentPort!.postMessage(message);
 const controller = new AbortController();
