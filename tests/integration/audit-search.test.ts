@@ -59,6 +59,10 @@ describe('audit search answers exactly what the query says', () => {
       (event) => event.ip !== null && /^\d+\.\d+\.\d+\.\d+$/.test(event.ip) && Math.floor(ipv4ToNumber(event.ip) / 2 ** 24) === firstOctet(),
     ],
     ['negated tenant keeps platform events', () => `-tenant:${events[777]!.tenant_id}`, (event) => event.tenant_id !== events[777]!.tenant_id],
+    // A bare word is searched as the word itself when no longer word begins it, else as a prefix.
+    ['a word no longer word begins', () => 'Connected', (event) => textWords(event).some((word) => word.startsWith('connected'))],
+    ['a word that begins longer words', () => 'connect', (event) => textWords(event).some((word) => word.startsWith('connect'))],
+    ['words and a negated prefix', () => 'user login -fail', (event) => ['user', 'login'].every((start) => textWords(event).some((word) => word.startsWith(start))) && !textWords(event).some((word) => word.startsWith('fail'))],
   ])('%s, across keyset pages', (_name, query, keep) => {
     const q = query();
     const expected = newestFirst(keep);
@@ -101,6 +105,13 @@ describe('query plans of the hot queries, after ANALYZE', () => {
   });
 });
 
+/** The words the full-text index holds for an event, as its tokenizer splits plain ASCII text. */
+function textWords(event: AuditEvent): string[] {
+  const { actor, target } = event;
+  const text = [event.action, actor.type, actor.id, actor.email, actor.name, target?.type, target?.id, target?.name, JSON.stringify(event.metadata), JSON.stringify(event.changes)];
+  return text.join(' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
 describe('histogram and facets', () => {
   /** Brute-force buckets of the matching events, as histogram() defines them. */
   function expectedBuckets(keep: (event: AuditEvent) => boolean, bucketMs: number) {
@@ -120,6 +131,10 @@ describe('histogram and facets', () => {
     ['outcome:denied', (event) => event.outcome === 'denied'],
     ['exported', (event) => /exported/.test(event.action)],
     ['outcome:success exported', (event) => event.outcome === 'success' && /exported/.test(event.action)],
+    // A bare word no longer word begins (counted per bucket in the FTS index), and one that begins several (read at once).
+    ['connected', (event) => textWords(event).some((word) => word.startsWith('connected'))],
+    ['connect', (event) => textWords(event).some((word) => word.startsWith('connect'))],
+    ['Login "user"', (event) => textWords(event).some((word) => word.startsWith('login')) && textWords(event).includes('user')],
   ])('histogram of %j counts every matching event in its bucket', (q, keep) => {
     const histogram = search.histogram(q, 120);
     expect(histogram.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(events.filter(keep).length);

@@ -15,6 +15,8 @@ export interface CompiledQuery {
   params: Array<string | number>;
   /** Set when free text is the only condition: the FTS index alone can answer, newest first. */
   textOnly: string | null;
+  /** Whether the text has no prefix query left, so FTS5 seeks in it by rowid range. */
+  textIsExact: boolean;
 }
 
 type Sql = { sql: string; params: Array<string | number> };
@@ -25,6 +27,8 @@ export interface CompileContext {
   tenantId(value: string): string;
   /** Whether a condition matches so many events that walking seq beats its index. */
   isBroad?(condition: { sql: string; params: Array<string | number> }): boolean;
+  /** Whether the full-text index holds a longer word that begins with `word`; unknown (absent), every bare word is a prefix query. */
+  beginsLongerWords?(word: string): boolean;
 }
 
 /**
@@ -48,6 +52,7 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
     params.push(...compiled.params);
   }
 
+  const fts = new Map(query.terms.map((term) => [term, ftsTerm(term, context)]));
   const positive = query.terms.filter((term) => !term.negated);
   const negative = query.terms.filter((term) => term.negated);
   if (positive.length > 0) {
@@ -55,16 +60,17 @@ export function compileAuditQuery(query: AuditQuery, context: CompileContext): C
     const scope = tenantScope ? `tenant : ${ftsString(tenantTextToken(context.tenantId(tenantScope.values[0]!)))} AND ` : '';
     clauses.push(`seq IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
     newestFirst.push(clauses.at(-1)!);
-    params.push(scope + positive.map(ftsTerm).join(' AND '));
+    params.push(scope + positive.map((term) => fts.get(term)!).join(' AND '));
   }
   if (negative.length > 0) {
     clauses.push(`seq NOT IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)`);
     newestFirst.push(clauses.at(-1)!);
-    params.push(negative.map(ftsTerm).join(' OR '));
+    params.push(negative.map((term) => fts.get(term)!).join(' OR '));
   }
   const textOnly = query.filters.length === 0 && negative.length === 0 && positive.length > 0 ? (params[0] as string) : null;
   const joined = (parts: string[]) => (parts.length > 0 ? parts.join(' AND ') : '1');
-  return { where: joined(clauses), newestFirstWhere: joined(newestFirst), params, textOnly };
+  const textIsExact = [...fts.values()].every((match) => !match.endsWith('*'));
+  return { where: joined(clauses), newestFirstWhere: joined(newestFirst), params, textOnly, textIsExact };
 }
 
 /** A filter whose index does not hand out matches in seq order: a prefix, alternatives, or actor's id-or-email. */
@@ -119,9 +125,19 @@ function prefixRange(prefix: string): [string, string] {
   return [prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)];
 }
 
-function ftsTerm(term: TextTerm): string {
-  // A bare word also matches longer words it begins ("rotat" finds "rotated").
-  return term.phrase ? ftsString(term.text) : `${ftsString(term.text)}*`;
+/**
+ * A term as FTS5 syntax. A bare word also matches longer words it begins ("rotat" finds
+ * "rotated"): a prefix query, unless the index holds no longer word, when the word itself
+ * finds the same events. The word is then better: FTS5 answers a prefix query by merging the
+ * doclists of every word it begins, each time it is asked for a rowid range (a keyset page,
+ * a histogram bucket), where it seeks in a word's own doclist.
+ */
+function ftsTerm(term: TextTerm, context: CompileContext): string {
+  if (term.phrase) return ftsString(term.text);
+  const word = term.text.toLowerCase();
+  // A word of plain letters and digits is one token as the index spells it; other text is FTS5's to split.
+  const plain = /^[a-z0-9]+$/.test(word);
+  return plain && context.beginsLongerWords?.(word) === false ? ftsString(word) : `${ftsString(term.text)}*`;
 }
 
 function ftsString(text: string): string {
