@@ -62,7 +62,12 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
     return await writeFeed(options, total, checkedFeedInWorkers(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range, feedWorkers));
   } finally {
     report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
+    // The indexes are searchable once committed; copying them from the log into the database
+    // file (the checkpoint) is left to the next write, after field search is announced.
+    const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
     const repeated = restoreAuditIndexes(db);
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     db.pragma('synchronous = NORMAL');
     report({ resource: 'audit', progress: null, detail: fieldSearchReady });
     throwIfRepeated(repeated);
