@@ -61,17 +61,28 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   try {
     return await writeFeed(options, total, checkedFeedInWorkers(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range, feedWorkers));
   } finally {
-    report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
-    // The indexes are searchable once committed; copying them from the log into the database
-    // file (the checkpoint) is left to the next write, after field search is announced.
-    const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    db.pragma('wal_autocheckpoint = 0');
-    const repeated = restoreAuditIndexes(db);
+    throwIfRepeated(endBulkLoad(db, report));
+  }
+}
+
+/**
+ * Rebuilds the indexes a bulk load deferred and restores durability; returns an id the load
+ * wrote twice. The indexes are searchable once committed: copying them from the log into the
+ * database file (the checkpoint) is left to the next write, after field search is announced.
+ */
+function endBulkLoad(db: Database, report: SyncReport): RepeatedId | null {
+  report({ resource: 'audit', progress: 1, detail: 'Building the search indexes' });
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  let repeated: RepeatedId | null;
+  try {
+    repeated = restoreAuditIndexes(db);
+  } finally {
     db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     db.pragma('synchronous = NORMAL');
-    report({ resource: 'audit', progress: null, detail: fieldSearchReady });
-    throwIfRepeated(repeated);
   }
+  report({ resource: 'audit', progress: null, detail: fieldSearchReady });
+  return repeated;
 }
 
 function throwIfRepeated(repeated: RepeatedId | null): void {
