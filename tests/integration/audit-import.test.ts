@@ -239,6 +239,24 @@ describe('importAuditFiles', () => {
     expect(rawOf(12)).toBe(toLines([events[11]!])[0]);
   });
 
+  it('tells overlaps and conflicts apart in long files too, where rows are written many at a time', async () => {
+    const events = makeChain(300);
+    const lines = toLines(events);
+    const a = write('a.ndjson', ndjson(lines.slice(0, 200)));
+    // Lines 1-101 repeat a's last 101 events; line 121 changes an event of a's.
+    const conflicting = toLines([seal({ ...events[150]!, outcome: 'denied' })])[0]!;
+    const b = write('b.ndjson', ndjson([...lines.slice(99, 219), conflicting, ...lines.slice(219)]));
+
+    const strict = await failure(run([a, b]));
+    expect(strict.message).toBe('b.ndjson:121: seq 151 conflicts with line 151 of a.ndjson');
+
+    const skipped = await run([a, b], { skipInvalid: true });
+    expect(skipped).toMatchObject({ events: 300, duplicatesIgnored: 101, skipped: 1 });
+    expect(skipped.files.map((file) => file.events)).toEqual([200, 100]);
+    expect(query('SELECT count(*) AS count, min(seq) AS first, max(seq) AS last FROM audit_events')).toEqual([{ count: 300, first: 1, last: 300 }]);
+    expect(rawOf(151)).toBe(lines[150]);
+  });
+
   it('stores raw as the text each line reads as: without a CRLF ending, non-ASCII as is, invalid UTF-8 as U+FFFD', async () => {
     const lines = toLines(makeChain(6));
     expect(lines[4]).toContain('Ünïcødé 5 ✓');

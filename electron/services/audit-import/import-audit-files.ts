@@ -9,6 +9,7 @@ import { indexAuditText } from '../cache/index-audit-text.ts';
 import { markSynced } from '../cache/sync-state.ts';
 import { sourceWorkerPaths } from '../workers/start-worker.ts';
 import { AuditRowsWriter } from './audit-rows-writer.ts';
+import type { LineOutcome } from './audit-rows-writer.ts';
 import { openFileRecords } from './file-records.ts';
 import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
@@ -137,6 +138,21 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
     progress(0, true);
     writer.startFile(name);
     const counts = { events: 0, skipped: 0 };
+    const skip = (line: number, reason: string) => {
+      if (!skipInvalid) throw new ImportError(name, line, reason);
+      report.add(name, line, reason);
+      counts.skipped++;
+    };
+    // Outcomes come in line order, a batch of written rows at a time.
+    const tally = (outcomes: LineOutcome[]) => {
+      for (const { line, outcome } of outcomes) {
+        if (outcome.kind === 'inserted') {
+          counts.events++;
+          loaded.events++;
+        } else if (outcome.kind === 'duplicate') loaded.duplicatesIgnored++;
+        else skip(line, outcome.reason);
+      }
+    };
     let uncommitted = 0;
     db.exec('BEGIN');
     await readable(name, async () => {
@@ -145,20 +161,13 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
         const rows = new PackedRowsReader(read.rows, fieldCount);
         for (let index = 0; index < read.lines.length; index++) {
           const line = read.lines[index]!;
-          let reason = read.reasons[index]!;
+          const reason = read.reasons[index]!;
           if (reason === null) {
-            const outcome = writer.write(rows, line);
-            if (outcome.kind === 'inserted') {
-              counts.events++;
-              loaded.events++;
-            }
-            else if (outcome.kind === 'duplicate') loaded.duplicatesIgnored++;
-            else reason = outcome.reason;
+            tally(writer.add(rows, line));
+          } else {
+            tally(writer.flush());
+            skip(line, reason);
           }
-          if (reason === null) continue;
-          if (!skipInvalid) throw new ImportError(name, line, reason);
-          report.add(name, line, reason);
-          counts.skipped++;
         }
         uncommitted += read.lines.length;
         if (uncommitted >= commitEvery) {
@@ -167,6 +176,7 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
         }
         progress(bytesRead, false);
       }
+      tally(writer.flush());
     });
     db.exec('COMMIT');
     const content = records.content();

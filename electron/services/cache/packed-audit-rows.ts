@@ -31,12 +31,13 @@ export function packedRowCount(rows: PackedRows): number {
 }
 
 /**
- * The insert of one packed row: its fields, then raw's bytes, bound as a blob and cast (making a
- * JS string of raw, for SQLite to encode back, costs ~1 µs a row). `conflict` is an optional
- * ON CONFLICT clause.
+ * The insert of `rows` packed rows: each its fields, then raw's bytes, bound as a blob and cast
+ * (making a JS string of raw, for SQLite to encode back, costs ~1 µs a row). `conflict` is an
+ * optional ON CONFLICT clause.
  */
-export function packedAuditRowInsert(db: Database, conflict = ''): Statement {
-  return db.prepare(`INSERT INTO audit_events (${fieldColumns.join(', ')}, raw) VALUES (${fieldColumns.map(() => '?').join(', ')}, CAST(? AS TEXT)) ${conflict}`);
+export function packedAuditRowInsert(db: Database, { rows = 1, conflict = '' }: { rows?: number; conflict?: string } = {}): Statement {
+  const values = `(${fieldColumns.map(() => '?').join(', ')}, CAST(? AS TEXT))`;
+  return db.prepare(`INSERT INTO audit_events (${fieldColumns.join(', ')}, raw) VALUES ${Array<string>(rows).fill(values).join(', ')} ${conflict}`);
 }
 
 /** An event whose id an earlier cached event already has. */
