@@ -14,7 +14,7 @@ export function auditHandlers(platform: PlatformContext): Pick<
   const { db } = platform;
   // One blob of the page's events, comma-separated: a ~700 KB page as one buffer costs a third
   // of a buffer per event joined afterwards, and is never decoded and re-encoded as a string.
-  const feed = db.prepare("SELECT max(seq) AS last, CAST(group_concat(body, ',') AS BLOB) AS bodies FROM (SELECT seq, body FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?)");
+  const feed = db.prepare("SELECT max(seq) AS last, CAST(group_concat(body, ',' ORDER BY seq) AS BLOB) AS bodies FROM (SELECT seq, body FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?)");
   const after = db.prepare('SELECT EXISTS (SELECT 1 FROM audit_events WHERE seq > ?)').pluck();
   const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const byId = db.prepare('SELECT body FROM audit_events WHERE id = ?').pluck();

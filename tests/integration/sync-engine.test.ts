@@ -108,6 +108,25 @@ describe('audit sync against the reference platform', () => {
     expect(fetched).toBe(stats.count);
   });
 
+  it.each(readers)('feed pages that begin with a UTF-8 byte order mark are read as JSON, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const withMark = await proxy({
+      intercept: (req, res) => {
+        if (!req.url!.startsWith('/v1/audit-events?')) return false;
+        void platform.get(req.url!).then(async (upstream) => {
+          res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
+          res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(await upstream.arrayBuffer())]));
+        });
+        return true;
+      },
+    });
+    const { fetched } = await auditSync(db, withMark.url, bulkLoadFrom);
+    const stats = cached(db);
+    expect(stats.last).toBe(await platformHead());
+    expect(fetched).toBe(stats.count);
+    expect(db.prepare('SELECT raw FROM audit_events ORDER BY seq LIMIT 1').pluck().get()).toMatch(/^\{"id":"evt_/);
+  });
+
   it('an incremental sync fetches only the new events', async () => {
     const db = cache();
     const tap = await proxy({});

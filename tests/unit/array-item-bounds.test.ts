@@ -27,15 +27,23 @@ describe('arrayItemBounds', () => {
     expect(body.slice(0, open + 1) + body.slice(close)).toBe('{"has_more":false,"data":[],"x":"]"}');
   });
 
-  it('finds the key at the top level only, not inside a nested object or a string', () => {
+  it('finds the key at the top level only, not inside a nested object or a string, nor as a value', () => {
     const body = '{"meta":{"data":[9]},"note":"\\"data\\":[8]","data":[{"x":{"data":[7]}}]}';
     expect(items(body)).toEqual(['{"x":{"data":[7]}}']);
+    expect(items('{"kind" : "data", "data" : [1]}')).toEqual(['1']);
+  });
+
+  it('refuses an array that is not JSON: a comma before its end or between two commas', () => {
+    expect(() => items('{"data":[{"a":1},]}')).toThrow('a comma ends the array under "data"');
+    expect(() => items('{"data":[1,,2]}')).toThrow('an empty element in the array under "data"');
+    expect(() => items('{"data":[,]}')).toThrow('an empty element in the array under "data"');
   });
 
   it('returns an empty list for an empty array and fails clearly when the array is missing', () => {
     expect(items('{"data":[ ]}')).toEqual([]);
     expect(() => items('{"items":[]}')).toThrow('no top-level "data" array');
     expect(() => items('{"data":{}}')).toThrow('"data" is not an array');
+    expect(() => items('{"data" 1}')).toThrow('no top-level "data" array');
   });
 
   it('every element parses back to what JSON.parse sees, multi-byte characters and escapes included', () => {

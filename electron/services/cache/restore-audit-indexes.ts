@@ -7,7 +7,7 @@ import type { RepeatedId } from './packed-audit-rows.ts';
  * Rebuilds the indexes a bulk load of audit events deferred. The load wrote without the id
  * index, so an id the platform sent twice shows only here: the events from its second
  * appearance on are dropped, the cursor is moved back before it, and it is returned (the sync
- * reports it like a chain break, keeping everything before it).
+ * reports it like a chain break, keeping everything before it). Their full text goes with them.
  */
 export function restoreAuditIndexes(db: Database): RepeatedId | null {
   try {
@@ -22,7 +22,9 @@ export function restoreAuditIndexes(db: Database): RepeatedId | null {
   const repeat = repeatedId(db, first.seq, first.id);
   db.transaction(() => {
     db.prepare('DELETE FROM audit_events WHERE seq >= ?').run(first.seq);
-    db.prepare("UPDATE sync_state SET cursor = (SELECT max(seq) FROM audit_events) WHERE resource = 'audit'").run();
+    // A run while offline may have indexed their text already.
+    db.prepare('DELETE FROM audit_text WHERE rowid >= CAST(? AS INTEGER)').run(first.seq);
+    db.prepare("UPDATE sync_state SET cursor = (SELECT max(seq) FROM audit_events), fts_indexed_upto = min(fts_indexed_upto, ?) WHERE resource = 'audit'").run(first.seq - 1);
   })();
   restoreDeferredIndexes(db);
   return repeat;

@@ -31,10 +31,12 @@ export function arrayItemBounds(json: Uint8Array, key: string): ArrayItemBounds 
     } else if (c === 0x5d || c === 0x7d) {
       if (depth === 0) {
         if (itemStart !== -1) bounds.push(itemStart, trimEnd(bytes, i));
+        else if (bounds.length > 0) throw new Error(`a comma ends the array under "${key}"`);
         return { open, close: i, bounds };
       }
       depth--;
     } else if (c === 0x2c && depth === 0) {
+      if (itemStart === -1) throw new Error(`an empty element in the array under "${key}"`);
       bounds.push(itemStart, trimEnd(bytes, i));
       itemStart = -1;
     } else if (depth === 0 && itemStart === -1 && !isSpace(c)) {
@@ -52,10 +54,10 @@ function findTopLevelArray(bytes: Buffer, key: string): number {
     const c = bytes[i]!;
     if (c === quote) {
       const end = skipString(bytes, i);
-      if (depth === 1 && JSON.parse(bytes.toString('utf8', i, end + 1)) === key) {
-        let j = end + 1;
-        while (isSpace(bytes[j]!)) j++;
-        if (bytes[j] !== 0x3a) throw new Error(`"${key}" is not followed by a colon`);
+      let j = end + 1;
+      while (isSpace(bytes[j]!)) j++;
+      // A member's name is the string before a colon; the same text as a value is not it.
+      if (depth === 1 && bytes[j] === 0x3a && JSON.parse(bytes.toString('utf8', i, end + 1)) === key) {
         j++;
         while (isSpace(bytes[j]!)) j++;
         if (bytes[j] !== 0x5b) throw new Error(`"${key}" is not an array`);

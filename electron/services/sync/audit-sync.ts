@@ -58,11 +58,24 @@ export async function syncAuditFeed(options: AuditSyncOptions): Promise<{ fetche
   // still leaves every committed page, and a power cut at worst leaves a cache that the next
   // open finds damaged and refills. Each checkpoint's fsync cost a tenth of the load.
   db.pragma('synchronous = OFF');
+  let written: { fetched: number };
   try {
-    return await writeFeed(options, total, checkedFeedInWorkers(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range, feedWorkers));
-  } finally {
-    throwIfRepeated(endBulkLoad(db, report));
+    written = await writeFeed(options, total, checkedFeedInWorkers(options.feedWorker ?? sourceWorkerPaths('sync-feed'), client, range, feedWorkers));
+  } catch (loadError) {
+    // What was written before the failure is kept and indexed; an id it repeated came first.
+    // Should the rebuild fail as well, the load's own error is the one to tell (the next run
+    // rebuilds what deferred_indexes remembers).
+    let repeated: RepeatedId | null = null;
+    try {
+      repeated = endBulkLoad(db, report);
+    } catch {
+      // reported through loadError
+    }
+    throwIfRepeated(repeated);
+    throw loadError;
   }
+  throwIfRepeated(endBulkLoad(db, report));
+  return written;
 }
 
 /**

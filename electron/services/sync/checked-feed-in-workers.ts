@@ -11,36 +11,29 @@ import type { FeedPlan, FeedWorkerData, FromFeedWorker, ToFeedWorker } from './f
 
 /**
  * checkedFeed for a bulk load: `workers` threads at `path` fetch, read and check the pages
- * up to the head between them, in parallel, and this thread links them in order. A page the
- * platform served short of the page size (it may cap it) ends the plan there, and a new one
- * goes on at the size served. What came after the head is read here, like any catch-up.
+ * up to the head between them, in parallel, and this thread links them in order. The plan
+ * assumes full pages; after a page the platform served short of the page size (it may cap
+ * it, by count or by bytes) the rest is read here, page by page as served, like what came
+ * after the head.
  */
 export async function* checkedFeedInWorkers(path: string, client: OpsApiClient, range: CheckedFeedRange, workers: number): AsyncGenerator<PackedRows> {
   let linked = range.tip;
-  let limit = range.pageSize;
-  for (let replan = true; replan; ) {
-    replan = false;
-    const pool = new FeedWorkerPool(path, client, { afterSeq: linked.seq, headSeq: range.headSeq, limit, workers });
-    try {
-      for await (const page of pool.pages()) {
-        linked = linkPage(linked, page);
-        yield page.rows;
-        if (page.count < limit) {
-          replan = page.hasMore && page.count > 0;
-          limit = Math.max(page.count, 1);
-          break;
-        }
-      }
-    } finally {
-      await pool.close();
+  const pool = new FeedWorkerPool(path, client, { afterSeq: linked.seq, headSeq: range.headSeq, limit: range.pageSize, workers });
+  try {
+    for await (const page of pool.pages()) {
+      linked = linkPage(linked, page);
+      yield page.rows;
+      if (page.count < range.pageSize) break;
     }
+  } finally {
+    await pool.close();
   }
   yield* checkedFeed(client, { ...range, tip: linked });
 }
 
 /** The feed workers of one plan, and their pages put back in plan order. */
 class FeedWorkerPool {
-  private readonly workers: Worker[];
+  private readonly workers: Worker[] = [];
   private readonly arrived = new Map<number, FromFeedWorker & { kind: 'page' | 'failed' }>();
   private stopped: Error | null = null;
   private closing = false;
@@ -51,19 +44,27 @@ class FeedWorkerPool {
     client: OpsApiClient,
     private readonly plan: FeedPlan,
   ) {
-    this.workers = Array.from({ length: plannedPages(plan) === 0 ? 0 : plan.workers }, (_, worker) => {
-      const data: FeedWorkerData = { connection: client.connection, retry: client.retry, plan, worker };
-      const started = startWorker(path, data);
-      let done = false;
-      started.on('message', (message: FromFeedWorker) => {
-        if (message.kind === 'done') done = true;
-        else this.arrived.set(message.page, message);
-        this.notify();
-      });
-      started.on('error', (error) => this.stop(error));
-      started.on('exit', () => done || this.closing || this.stop(new Error('An audit feed worker stopped before its pages were read.')));
-      return started;
+    const count = plannedPages(plan) === 0 ? 0 : plan.workers;
+    try {
+      for (let worker = 0; worker < count; worker++) this.workers.push(this.start(path, { connection: client.connection, retry: client.retry, plan, worker }));
+    } catch (error) {
+      void this.close(); // the workers started before the failure
+      throw error;
+    }
+  }
+
+  private start(path: string, data: FeedWorkerData): Worker {
+    const started = startWorker(path, data);
+    let done = false;
+    started.on('message', (message: FromFeedWorker) => {
+      if (message.kind === 'done') done = true;
+      else this.arrived.set(message.page, message);
+      this.notify();
     });
+    started.on('error', (error) => this.stop(error));
+    started.on('messageerror', (error) => this.stop(error));
+    started.on('exit', () => done || this.closing || this.stop(new Error('An audit feed worker stopped before its pages were read.')));
+    return started;
   }
 
   /** Every page of the plan, in order; the first failure throws, after every page before it. */
