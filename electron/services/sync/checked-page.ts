@@ -27,8 +27,8 @@ export interface CheckedPage {
 
 export function checkFeedPage(page: FeedPage): CheckedPage {
   const first = page.events[0];
-  const checked = { count: page.events.length, hasMore: page.hasMore, first: null, last: null, broken: null };
-  if (first === undefined) return { ...checked, rows: new AuditRowPacker().pack(new Uint8Array(0)) };
+  const checked = { count: page.events.length, hasMore: page.hasMore, rows: noRows(), first: null, last: null, broken: null };
+  if (first === undefined) return checked;
   const link = { seq: first.seq, id: first.id, prev_hash: first.prev_hash };
   try {
     const last = checkChain({ seq: first.seq - 1, hash: first.prev_hash }, page.events, (index) => computedHash(page, index));
@@ -37,8 +37,12 @@ export function checkFeedPage(page: FeedPage): CheckedPage {
     return { ...checked, rows: rows.pack(page.bytes), first: link, last };
   } catch (error) {
     if (!(error instanceof IntegrityError)) throw error;
-    return { ...checked, rows: new AuditRowPacker().pack(new Uint8Array(0)), first: link, broken: feedFailure(error) };
+    return { ...checked, first: link, broken: feedFailure(error) };
   }
+}
+
+function noRows(): PackedRows {
+  return new AuditRowPacker().pack(new Uint8Array(0));
 }
 
 /** Links a checked page to `tip`; returns the new tip, or throws the first break (the link, else one inside the page). */

@@ -14,7 +14,6 @@ export interface FeedRange {
 
 /** What the paging needs of a page, however it was read. */
 export interface PagedResult {
-  count: number;
   last: { seq: number } | null;
   hasMore: boolean;
 }
