@@ -17,6 +17,18 @@ const rowColumns = `seq, id, ts, tenant_id, actor_type, actor_id, actor_email, j
  */
 const ftsRowid = 'CAST(? AS INTEGER)';
 
+/** A query's matches for a histogram: listed at once (ascending), or found by seq range. */
+type HistogramMatches =
+  | { kind: 'listed'; seqs: number[] }
+  | {
+      kind: 'ranged';
+      /** Only time bounds: the counts are seq differences when the cache has no gaps. */
+      onlyTime: boolean;
+      /** The first or last matching seq. */
+      edge(order: 'ASC' | 'DESC'): number | undefined;
+      countIn(fromSeq: number, toSeq: number): number;
+    };
+
 interface RowRecord {
   seq: number;
   id: string;
@@ -91,6 +103,37 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
       longerWords.words.set(word, longer);
     }
     return longer;
+  }
+
+  /**
+   * How a histogram finds a query's matches: one seq range at a time where an index can seek
+   * to it (a field filter's (column, seq) index, or the full-text index for words spelled
+   * exactly), else all at once, ascending. A bare word is a prefix query, which FTS5 answers by
+   * merging the doclists of every word it begins, again for each range; a prefix or
+   * alternatives mixed with other filters hand out their matches out of seq order. Ranged,
+   * seq order is time order: the first and last match come from the ends of the index.
+   */
+  function histogramMatches(query: AuditQuery): HistogramMatches {
+    const { where, newestFirstWhere, params, textOnly, textIsExact } = compile(query);
+    if (textOnly !== null && textIsExact) {
+      return {
+        kind: 'ranged',
+        onlyTime: false,
+        edge: (order) => prepared(`SELECT rowid FROM audit_text WHERE audit_text MATCH ? ORDER BY rowid ${order} LIMIT 1`).pluck().get(textOnly) as number | undefined,
+        countIn: (from, to) => prepared(`SELECT count(*) FROM audit_text WHERE audit_text MATCH ? AND rowid >= ${ftsRowid} AND rowid < ${ftsRowid}`).pluck().get(textOnly, from, to) as number,
+      };
+    }
+    if (textOnly !== null) return { kind: 'listed', seqs: prepared('SELECT rowid FROM audit_text WHERE audit_text MATCH ? ORDER BY rowid').pluck().all(textOnly) as number[] };
+    const { filters, terms } = query;
+    if (terms.length > 0 || (!filters.some((filter) => filter.negated) && filters.some(unorderedByIndex))) {
+      return { kind: 'listed', seqs: prepared(`SELECT seq FROM audit_events WHERE ${where} ORDER BY seq`).pluck().all(...params) as number[] };
+    }
+    return {
+      kind: 'ranged',
+      onlyTime: filters.every((filter) => filter.field === 'after' || filter.field === 'before'),
+      edge: (order) => prepared(`SELECT seq FROM audit_events WHERE ${newestFirstWhere} ORDER BY seq ${order} LIMIT 1`).pluck().get(...params) as number | undefined,
+      countIn: (from, to) => prepared(`SELECT count(*) FROM audit_events WHERE (${where}) AND seq >= ? AND seq < ?`).pluck().get(...params, from, to) as number,
+    };
   }
 
   function compile(query: AuditQuery): CompiledQuery {
@@ -201,51 +244,25 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
     histogram(q: string, bucketCount: number): AuditHistogram {
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) return { bucketMs: 0, buckets: [] };
-      const compiled = compile(parsed.query);
-      const { where, newestFirstWhere, params, textOnly, textIsExact } = compiled;
-      // Each bucket is counted in its own seq range where an index can seek to it: a field
-      // filter's (column, seq) index, or the full-text index for words spelled exactly (a
-      // bare word is a prefix query, which FTS5 answers by merging the doclists of every word
-      // it begins, again for each range). Other text, a prefix or alternatives read every
-      // matching seq once, ascending, so its ends are the range. Otherwise seq order is time
-      // order: the range's ends are the first and last matching seq, which the indexes find at once.
-      const { filters, terms } = parsed.query;
-      const exactText = textIsExact ? textOnly : null;
-      const byIndexRange = exactText !== null || (terms.length === 0 && (filters.some((filter) => filter.negated) || !filters.some(unorderedByIndex)));
-      const seqs =
-        byIndexRange
-          ? null
-          : textOnly !== null
-            ? (prepared('SELECT rowid FROM audit_text WHERE audit_text MATCH ? ORDER BY rowid').pluck().all(textOnly) as number[])
-            : (prepared(`SELECT seq FROM audit_events WHERE ${where} ORDER BY seq`).pluck().all(...params) as number[]);
+      const matches = histogramMatches(parsed.query);
       const tsOf = prepared('SELECT ts FROM audit_events WHERE seq = ?').pluck();
-      const [matching, matchParams, seqColumn] =
-        exactText !== null ? [`SELECT rowid FROM audit_text WHERE audit_text MATCH ?`, [exactText], 'rowid'] : [`SELECT seq FROM audit_events WHERE ${newestFirstWhere}`, params, 'seq'];
-      const edge = (order: 'ASC' | 'DESC') => {
-        const seq = prepared(`${matching} ORDER BY ${seqColumn} ${order} LIMIT 1`).pluck().get(...matchParams) as number | undefined;
-        return seq === undefined ? undefined : (tsOf.get(seq) as number | undefined);
-      };
-      const first = seqs === null ? edge('ASC') : (tsOf.get(seqs[0]) as number | undefined);
-      const last = seqs === null ? edge('DESC') : (tsOf.get(seqs.at(-1)) as number | undefined);
+      const tsOfSeq = (seq: number | undefined) => (seq === undefined ? undefined : (tsOf.get(seq) as number | undefined));
+      const first = tsOfSeq(matches.kind === 'listed' ? matches.seqs[0] : matches.edge('ASC'));
+      const last = tsOfSeq(matches.kind === 'listed' ? matches.seqs.at(-1) : matches.edge('DESC'));
       if (first === undefined || last === undefined) return { bucketMs: 0, buckets: [] };
       const bucketMs = Math.max(1_000, Math.ceil((last - first + 1) / bucketCount));
       // Buckets are seq ranges: [starts[i], starts[i + 1]) holds the events of bucket i.
       const seqAtOrAfter = prepared('SELECT seq FROM audit_events WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck();
       const end = (prepared('SELECT max(seq) FROM audit_events').pluck().get() as number) + 1;
       const starts = Array.from({ length: Math.floor((last - first) / bucketMs) + 2 }, (_, i) => (seqAtOrAfter.get(first + i * bucketMs) as number | undefined) ?? end);
-      const onlyTime = seqs === null && exactText === null && filters.every((filter) => filter.field === 'after' || filter.field === 'before');
-      const [rangeCount, rangeParams] =
-        exactText !== null
-          ? [prepared(`SELECT count(*) FROM audit_text WHERE audit_text MATCH ? AND rowid >= ${ftsRowid} AND rowid < ${ftsRowid}`).pluck(), [exactText]]
-          : [prepared(`SELECT count(*) FROM audit_events WHERE (${where}) AND seq >= ? AND seq < ?`).pluck(), params];
-      // The cheapest exact count per bucket: seq differences, the matching seqs placed in their
-      // buckets, or an index range per bucket.
+      // The cheapest exact count per bucket: the matching seqs placed in their buckets, seq
+      // differences, or an index range per bucket.
       const counts =
-        onlyTime && contiguous()
-          ? starts.slice(1).map((next, i) => next - starts[i]!)
-          : seqs !== null
-            ? countBySeq(seqs, starts)
-            : starts.slice(1).map((next, i) => rangeCount.get(...rangeParams, starts[i], next) as number);
+        matches.kind === 'listed'
+          ? countBySeq(matches.seqs, starts)
+          : matches.onlyTime && contiguous()
+            ? starts.slice(1).map((next, i) => next - starts[i]!)
+            : starts.slice(1).map((next, i) => matches.countIn(starts[i]!, next));
       const buckets = counts.flatMap((count, bucket) => (count > 0 ? [{ at: first + bucket * bucketMs, count }] : []));
       return { bucketMs, buckets };
     },

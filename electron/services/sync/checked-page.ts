@@ -27,8 +27,8 @@ export interface CheckedPage {
 
 export function checkFeedPage(page: FeedPage): CheckedPage {
   const first = page.events[0];
-  const checked = { count: page.events.length, hasMore: page.hasMore, rows: noRows(), first: null, last: null, broken: null };
-  if (first === undefined) return checked;
+  const checked = { count: page.events.length, hasMore: page.hasMore, first: null, last: null, broken: null };
+  if (first === undefined) return { ...checked, rows: noRows() };
   const link = { seq: first.seq, id: first.id, prev_hash: first.prev_hash };
   try {
     const last = checkChain({ seq: first.seq - 1, hash: first.prev_hash }, page.events, (index) => computedHash(page, index));
@@ -37,7 +37,7 @@ export function checkFeedPage(page: FeedPage): CheckedPage {
     return { ...checked, rows: rows.pack(page.bytes), first: link, last };
   } catch (error) {
     if (!(error instanceof IntegrityError)) throw error;
-    return { ...checked, first: link, broken: feedFailure(error) };
+    return { ...checked, rows: noRows(), first: link, broken: feedFailure(error) };
   }
 }
 
