@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
+import { systemClock } from '../shared/clock.ts';
+import type { Clock } from '../shared/clock.ts';
 import { operations } from '../shared/ops-api/index.ts';
 import type { Operation, OperationId } from '../shared/ops-api/index.ts';
 import { AuditLedger } from './audit-ledger.ts';
@@ -39,8 +41,8 @@ export interface PlatformOptions {
   live?: boolean;
   /** Live simulator tick; tests shorten it. */
   liveTickMs?: number;
-  /** Where the generated history ends (ms); fixed in tests for identical data. Default: now. */
-  now?: number;
+  /** The platform's time: a new data set's history ends at its reading on start, and live activity follows it. */
+  clock?: Clock;
   /** Per token; default 200 a second in bursts of 400. */
   rateLimit?: RateLimit;
 }
@@ -57,10 +59,11 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const params = { seed: options.seed ?? 42, tenants: options.tenants ?? 120, events: options.events ?? 250_000 };
   const { db, fresh } = openPlatformDb(options.dbPath);
+  const clock = options.clock ?? systemClock;
   let generationMs: number | null = null;
   if (fresh) {
     const started = performance.now();
-    generateDemoData(db, { ...params, now: options.now ?? Date.now() });
+    generateDemoData(db, { ...params, now: clock() });
     generationMs = Math.round(performance.now() - started);
   } else {
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'params'").pluck().get() as string | undefined;
@@ -69,7 +72,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       throw new Error(`${options.dbPath} holds a different data set (${stored}); delete it or pass another --db.`);
     }
   }
-  const platform: PlatformContext = { db, ledger: new AuditLedger(db), now: Date.now, platform: { name: 'Opsdeck demo platform', environment: 'demo' } };
+  const platform: PlatformContext = { db, ledger: new AuditLedger(db), now: clock, platform: { name: 'Opsdeck demo platform', environment: 'demo' } };
   const handlers: Handlers = {
     ...statusHandlers(platform),
     ...auditHandlers(platform),

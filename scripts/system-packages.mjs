@@ -17,9 +17,11 @@ const needs = {
     'fonts-liberation': null,
   },
 };
+needs['test-later'] = { ...needs.test, faketime: 'faketime' };
 
 const elsewhere = {
   test: 'Chromium (set OPSDECK_CHROMIUM to its path if it is not /usr/bin/chromium), redis-server, and on Linux gnome-keyring, dbus and libsecret-tools',
+  'test-later': 'libfaketime (the faketime command), redis-server, and on Linux gnome-keyring, dbus and libsecret-tools',
 };
 
 export function ensureSystemPackages(mode) {

@@ -7,6 +7,7 @@ import type { OpsConnection } from '../services/ops-api/ops-api-client.ts';
 import { openProfileStore } from '../services/profiles/profile-store.ts';
 import { createSyncLoop, defaultSchedule } from '../services/sync/sync-loop.ts';
 import type { FromSyncWorker } from '../services/sync/sync-messages.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { defaultProfileOptions } from '../../shared/console-api/index.ts';
 import type { CliCommand } from './command.ts';
 import { parseFlags } from './parse-flags.ts';
@@ -34,7 +35,7 @@ export const syncCommand: CliCommand = {
     console.log(`Syncing ${connection.baseUrl} into ${dbPath}`);
 
     const controller = new AbortController();
-    const loop = createSyncLoop({ db, client: createOpsApiClient(connection), post: printProgress, signal: controller.signal, schedule: defaultSchedule });
+    const loop = createSyncLoop({ db, client: createOpsApiClient(connection), post: printProgress, signal: controller.signal, schedule: defaultSchedule, clock: systemClock });
     if (values.once) {
       const failures = await loop.runOnce();
       db.close();

@@ -1,4 +1,6 @@
 import { platform, release } from 'node:os';
+import { systemClock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { demoProfileId } from '../../shared/console-api/index.ts';
 import type { ConsoleHandlers, EventPayload, HostKind, SourceId } from '../../shared/console-api/index.ts';
 import { openCredentialStore } from './credentials/credential-store.ts';
@@ -30,6 +32,8 @@ export interface ConsoleServicesOptions {
   demo?: DemoPlatformSize | null;
   /** Where worker entry files are (bundled in Electron, TypeScript sources elsewhere). */
   workers?: WorkerPaths;
+  /** The main side's time; worker threads read the system clock. */
+  clock?: Clock;
 }
 
 export interface ConsoleServices {
@@ -44,13 +48,13 @@ export const defaultDemoSize: DemoPlatformSize = { events: 250_000, tenants: 120
 
 /** Everything behind the console API, host-agnostic: both hosts serve exactly this. */
 export function createConsoleServices(options: ConsoleServicesOptions): ConsoleServices {
-  const { dataDir, host, version, demo: demoSize = defaultDemoSize, workers = sourceWorkerPaths } = options;
+  const { dataDir, host, version, demo: demoSize = defaultDemoSize, workers = sourceWorkerPaths, clock = systemClock } = options;
   const events = createEventBus();
   const settings = openSettingsStore({ dataDir });
   const demo = demoSize === null ? null : startDemoPlatform(dataDir, demoSize, workers);
   const store = openProfileStore(dataDir);
   const profiles = createProfilesService({ dataDir, store, credentials: openCredentialStore(), events, demo });
-  const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor });
+  const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor, clock });
   sync.start(store.activeId());
   const files = createFileRegistry(dataDir);
   const jobs = createJobs(events);
@@ -98,7 +102,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...profiles.handlers,
     ...sync.handlers,
     ...audit,
-    ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor }),
+    ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,

@@ -65,8 +65,8 @@ export function generateDemoData(db: PlatformDb, options: DemoDataOptions): { to
   db.transaction(() => {
     meta.run('params', demoParamsKey(options));
     meta.run('now', iso(options.now));
-    meta.run('seeded_at', new Date().toISOString());
-  })();
+    meta.run('seeded_at', iso(options.now));
+      })();
   return { tokens, tenants };
 }
 

@@ -25,13 +25,24 @@ import {
 } from '../../shared/ops-api/index.ts';
 import type { z } from 'zod';
 import type { TestPlatform } from '../fixtures/platform.ts';
-import { startTestPlatform } from '../fixtures/platform.ts';
+import { startTestPlatform, testNow } from '../fixtures/platform.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform();
 });
 afterAll(() => platform.stop());
+
+const day = 86_400_000;
+/** A time on the hour, in the platform's ISO form (metrics steps fall on it). */
+const isoHour = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_000).toISOString();
+/** The UTC month `count` months before `ms`, as YYYY-MM. */
+function monthsBefore(ms: number, count: number): string {
+  const date = new Date(ms);
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - count);
+  return date.toISOString().slice(0, 7);
+}
 
 async function ok<T extends z.ZodType>(response: Response, schema: T, status = 200): Promise<z.output<T>> {
   const text = await response.text();
@@ -155,9 +166,11 @@ describe('audit', () => {
     const prefixed = await ok(await platform.get('/v1/audit-events/search?action=api_key.&limit=50'), auditSearchPage);
     expect(new Set(prefixed.data.map((event) => event.action))).toEqual(new Set(['api_key.created', 'api_key.rotated', 'api_key.revoked']));
 
-    const range = await ok(await platform.get('/v1/audit-events/search?from=2026-06-01T00:00:00.000Z&to=2026-06-02T00:00:00.000Z&limit=1000'), auditSearchPage);
+    const dayStart = isoHour(testNow - 30 * day);
+    const dayEnd = isoHour(testNow - 29 * day);
+    const range = await ok(await platform.get(`/v1/audit-events/search?from=${dayStart}&to=${dayEnd}&limit=1000`), auditSearchPage);
     expect(range.data.length).toBeGreaterThan(0);
-    expect(range.data.every((event) => event.occurred_at >= '2026-06-01' && event.occurred_at < '2026-06-02')).toBe(true);
+    expect(range.data.every((event) => event.occurred_at >= dayStart && event.occurred_at < dayEnd)).toBe(true);
 
     const actor = range.data[0]!.actor;
     const byActor = await ok(await platform.get(`/v1/audit-events/search?actor=${encodeURIComponent(actor.email ?? actor.id)}&limit=5`), auditSearchPage);
@@ -216,8 +229,9 @@ describe('queues', () => {
   });
 
   it('serves at least 7 days of metrics history in steps', async () => {
-    const from = '2026-11-13T12:00:00.000Z';
-    const metrics = await ok(await platform.get(`/v1/queues/email-sending:low/metrics?from=${from}&to=2026-11-20T12:00:00.000Z&step_s=3600`), queueMetrics);
+    const to = isoHour(testNow);
+    const from = isoHour(testNow - 7 * day);
+    const metrics = await ok(await platform.get(`/v1/queues/email-sending:low/metrics?from=${from}&to=${to}&step_s=3600`), queueMetrics);
     expect(metrics.points.length).toBe(7 * 24);
     expect(metrics.points[0]!.at).toBe(from);
     expect(Math.max(...metrics.points.map((point) => point.waiting))).toBeGreaterThan(1_000);
@@ -310,8 +324,9 @@ describe('tenants and billing', () => {
   });
 
   it('summarises MRR so each month is the last plus its movements', async () => {
-    const summary = await ok(await platform.get('/v1/billing/summary?from=2025-06&to=2026-11'), billingSummary);
-    expect(summary.points.map((point) => point.month).at(0)).toBe('2025-06');
+    const [from, to] = [monthsBefore(testNow, 17), monthsBefore(testNow, 0)];
+    const summary = await ok(await platform.get(`/v1/billing/summary?from=${from}&to=${to}`), billingSummary);
+    expect(summary.points.map((point) => point.month).at(0)).toBe(from);
     expect(summary.points.length).toBe(18);
     for (const [index, point] of summary.points.entries()) {
       if (index === 0) continue;

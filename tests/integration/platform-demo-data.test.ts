@@ -8,7 +8,7 @@ import { testNow } from '../fixtures/platform.ts';
 const dir = makeDataDir('opsdeck-demo-data-test-');
 afterAll(() => dir.remove());
 
-const small = { tenants: 12, events: 3_000, now: testNow };
+const small = { tenants: 12, events: 3_000, clock: () => testNow };
 
 /** Every row of the tables that hold the data set, as one comparable text. */
 function dump(dbPath: string): string {

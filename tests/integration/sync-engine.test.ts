@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock.ts';
 import { eventDigest } from '../../electron/services/audit/event-digest.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { readSyncState } from '../../electron/services/cache/sync-state.ts';
@@ -239,7 +240,7 @@ describe('the sync loop', () => {
     const gone = await proxy({});
     await gone.close();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule });
+    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     const failures = await loop.runOnce();
     expect(failures.length).toBeGreaterThan(0);
     const audit = messages.find((message) => message.kind === 'failure' && message.resource === 'audit');
@@ -251,7 +252,7 @@ describe('the sync loop', () => {
 
   it('fills queues, tenants, billing and connectors in one pass', async () => {
     const db = cache();
-    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule });
+    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     expect(await loop.runOnce()).toEqual([]);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(count('queues')).toBe(7);
@@ -270,6 +271,34 @@ describe('the sync loop', () => {
       ['tenants', null],
     ]);
   });
+
+  it('backfills the queue history missed while closed, from the newest cached sample up to the clock', async () => {
+    // One clock for the platform and the console: the console last ran two days ago, then starts now.
+    const now = Date.now();
+    const closedAt = now - 2 * 86_400_000;
+    let time = now;
+    const clock = () => time;
+    const own = await startTestPlatform({ tenants: 5, events: 2_000, clock });
+    cleanups.push(own.stop);
+    const db = cache();
+    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock }).runOnce();
+    const samples = () => db.prepare("SELECT at FROM queue_samples WHERE queue = 'email-sending' ORDER BY at").pluck().all() as number[];
+
+    time = closedAt;
+    expect(await refresh()).toEqual([]);
+    const before = samples();
+    expect(before.at(-1)).toBe(closedAt);
+    expect(closedAt - before[0]!).toBeGreaterThan(6 * 86_400_000);
+
+    time = now;
+    expect(await refresh()).toEqual([]);
+    const after = samples().filter((at) => at > closedAt);
+    expect(after.at(-1)).toBe(now);
+    // The two missed days arrive as one-minute steps, with no hole wider than a step.
+    expect(after.length).toBeGreaterThan(2 * 24 * 60 - 2);
+    const widestHole = Math.max(...after.map((at, index) => at - (index === 0 ? closedAt : after[index - 1]!)));
+    expect(widestHole).toBeLessThanOrEqual(60_000);
+  });
 });
 
 describe('snapshot refresh', () => {
@@ -277,7 +306,7 @@ describe('snapshot refresh', () => {
     const own = await startTestPlatform({ tenants: 5, events: 2_000 });
     cleanups.push(own.stop);
     const db = cache();
-    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule }).runOnce();
+    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
     expect(await refresh()).toEqual([]);
     const cachedIds = (sql: string) => db.prepare(sql).pluck().all() as string[];
     const [gone] = cachedIds('SELECT id FROM tenants ORDER BY id');
@@ -305,7 +334,7 @@ describe('scopes', () => {
   it('a token without a scope skips that resource instead of failing it', async () => {
     const db = cache();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule });
+    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     expect(await loop.runOnce()).toEqual([]);
     expect(messages.filter((message) => message.kind === 'skipped').map((message) => [message.resource, (message as { reason: string }).reason])).toEqual([
       ['queues', 'the token lacks scope queues:read'],

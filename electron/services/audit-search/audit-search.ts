@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { systemClock } from '../../../shared/clock.ts';
+import type { Clock } from '../../../shared/clock.ts';
 import { parseAuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditEventDetail, AuditFacets, AuditHistogram, AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
@@ -74,7 +76,7 @@ function topValues(counts: Map<string, number>): Array<{ value: string; count: n
 export type AuditSearch = ReturnType<typeof createAuditSearch>;
 
 /** Answers audit queries over one cache database (a profile's, or an imported source). */
-export function createAuditSearch(db: Database, now: () => number = Date.now) {
+export function createAuditSearch(db: Database, clock: Clock = systemClock) {
   db.function('ip_matches', { deterministic: true }, ipMatches);
   const statements = new Map<string, Statement>();
   const prepared = (sql: string) => {
@@ -138,7 +140,7 @@ export function createAuditSearch(db: Database, now: () => number = Date.now) {
 
   function compile(query: AuditQuery): CompiledQuery {
     return compileAuditQuery(query, {
-      now: now(),
+      now: clock(),
       tenantId: tenantIdOf,
       isBroad: ({ sql, params }) => (prepared(`SELECT count(*) FROM (SELECT 1 FROM audit_events WHERE ${sql} LIMIT ${broadMatches})`).pluck().get(...params) as number) >= broadMatches,
       beginsLongerWords,

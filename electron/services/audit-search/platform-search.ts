@@ -1,4 +1,5 @@
 import { parseAuditQuery } from '../../../shared/audit-query/index.ts';
+import type { Clock } from '../../../shared/clock.ts';
 import { planServerSearch } from '../../../shared/audit-query/server-search.ts';
 import type { AuditRow, ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
@@ -10,6 +11,8 @@ export interface PlatformSearchOptions {
   readers: SourceReaders;
   defaultSource(): SourceId | null;
   connectionFor(profileId: string): Promise<OpsConnection>;
+  /** Relative times (after:24h) count back from it. */
+  clock: Clock;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface PlatformSearchOptions {
  * The query is mapped onto the server's parameters and limited to before the oldest cached
  * event; a query the server cannot express is refused with the parts it cannot, never widened.
  */
-export function createPlatformSearch({ readers, defaultSource, connectionFor }: PlatformSearchOptions): Pick<ConsoleHandlers, 'audit/search-platform'> {
+export function createPlatformSearch({ readers, defaultSource, connectionFor, clock }: PlatformSearchOptions): Pick<ConsoleHandlers, 'audit/search-platform'> {
   return {
     'audit/search-platform': async ({ q, source, cursor, limit }) => {
       const id = source ?? defaultSource();
@@ -26,7 +29,7 @@ export function createPlatformSearch({ readers, defaultSource, connectionFor }: 
       if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
       const search = await readers.search(id);
       const oldest = (await search?.oldestTs()) ?? null;
-      const plan = planServerSearch(parsed.query, { now: Date.now(), before: oldest });
+      const plan = planServerSearch(parsed.query, { now: clock(), before: oldest });
       const before = oldest === null ? null : new Date(oldest).toISOString();
       if (!plan.ok) return { rows: [], nextCursor: null, before, unsupported: plan.unsupported };
       const params = { ...plan.params, ...(plan.params.tenant_id && search ? { tenant_id: await search.tenantIdOf(plan.params.tenant_id) } : {}) };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../../shared/clock.ts';
 import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSample, queueSamplesTable, queuesTable, staleBillingRows, tenantsTable } from '../cache/cache-tables.ts';
 import { rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
@@ -11,8 +12,8 @@ const dayMs = 86_400_000;
  * Queues, failed jobs, tenants, billing and connectors: snapshots refreshed on a schedule. Each
  * refresh is the whole list, so what it no longer has is deleted in the same transaction.
  */
-export function snapshotTasks(db: Database, client: OpsApiClient, schedule: SyncSchedule): SyncTask[] {
-  const mark = (resource: SyncTask['resource']) => ({ resource, cursor: null, at: Date.now() });
+export function snapshotTasks(db: Database, client: OpsApiClient, schedule: SyncSchedule, clock: Clock): SyncTask[] {
+  const mark = (resource: SyncTask['resource']) => ({ resource, cursor: null, at: clock() });
   return [
     {
       resource: 'queues',
@@ -20,7 +21,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       everyMs: schedule.queuesMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
-        const backfill = await Promise.all(queues.map((queue) => missedMetrics(db, client, queue.name)));
+        const backfill = await Promise.all(queues.map((queue) => missedMetrics(db, client, queue.name, clock())));
         writeSynced(db, mark('queues'), [
           rowsOf(queuesTable, queues),
           staleRowsOf(queuesTable),
@@ -79,9 +80,8 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
  * The queue history the cache missed while Opsdeck was not running: the platform's metrics
  * from the newest cached sample (at most a week back) until now.
  */
-async function missedMetrics(db: Database, client: OpsApiClient, queue: string) {
+async function missedMetrics(db: Database, client: OpsApiClient, queue: string, now: number) {
   const newest = db.prepare('SELECT max(at) FROM queue_samples WHERE queue = ?').pluck().get(queue) as number | null;
-  const now = Date.now();
   // Just under a week: 60 s steps must stay within the 10,000 points a metrics request may return.
   const from = Math.max(newest ?? 0, now - 6.9 * dayMs);
   if (now - from < 60_000) return [];

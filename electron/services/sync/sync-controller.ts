@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
 import type { EventBus } from '../event-bus.ts';
@@ -14,6 +15,7 @@ export interface SyncControllerOptions {
   workers: WorkerPaths;
   connectionFor(profileId: string): Promise<OpsConnection>;
   schedule?: Partial<SyncSchedule>;
+  clock: Clock;
 }
 
 const resources: SyncResource[] = ['audit', 'queues', 'tenants', 'billing', 'connectors'];
@@ -23,7 +25,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * Runs one sync worker for the active profile and turns what it reports into the status the
  * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
  */
-export function createSyncController({ dataDir, events, workers, connectionFor, schedule }: SyncControllerOptions) {
+export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock }: SyncControllerOptions) {
   let worker: Worker | null = null;
   let status: SyncStatus = idle(null);
 
@@ -68,7 +70,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
           patchResource(message.resource, { progress: message.progress, detail: message.detail })({
             ...current,
             connection: current.connection === 'connecting' || current.connection === 'offline' ? 'online' : current.connection,
-            lastSyncedAt: new Date().toISOString(),
+            lastSyncedAt: iso(clock()),
           }),
         );
       case 'success':

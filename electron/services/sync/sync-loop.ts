@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../../shared/clock.ts';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
 import type { Scope } from '../../../shared/ops-api/me.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
@@ -46,6 +47,8 @@ export interface SyncLoopOptions {
   post: (message: FromSyncWorker) => void;
   signal: AbortSignal;
   schedule: SyncSchedule;
+  /** Decides the audit window, the metrics backfill, prunes and schedules. */
+  clock: Clock;
   /** The audit feed worker's entry (see AuditSyncOptions). */
   feedWorker?: string;
 }
@@ -58,7 +61,7 @@ const maxBackoffMs = 60_000;
  * audit task for good. `syncNow()` runs everything that is not stopped at once.
  */
 export function createSyncLoop(options: SyncLoopOptions) {
-  const { db, client, post, signal } = options;
+  const { db, client, post, signal, clock } = options;
   const tasks = syncTasks(options).map((task) => ({ ...task, nextAt: 0, failures: 0, stopped: false }));
   let wake: (() => void) | null = null;
   let scopesKnown = false;
@@ -85,10 +88,10 @@ export function createSyncLoop(options: SyncLoopOptions) {
     await skipTasksOutOfScope();
     for (const task of tasks) {
       if (signal.aborted) break;
-      if (task.stopped || task.nextAt > Date.now()) continue;
+      if (task.stopped || task.nextAt > clock()) continue;
       try {
         const changed = await task.run();
-        const at = Date.now();
+        const at = clock();
         markChecked(db, task.resource, at);
         task.failures = 0;
         task.nextAt = at + task.everyMs;
@@ -99,8 +102,8 @@ export function createSyncLoop(options: SyncLoopOptions) {
         const integrity = error instanceof IntegrityError;
         task.failures++;
         task.stopped = integrity;
-        task.nextAt = Date.now() + Math.min(task.everyMs * 2 ** (task.failures - 1), Math.max(task.everyMs, maxBackoffMs));
-        const at = Date.now();
+        const at = clock();
+        task.nextAt = at + Math.min(task.everyMs * 2 ** (task.failures - 1), Math.max(task.everyMs, maxBackoffMs));
         markSyncFailed(db, task.resource, (error as Error).message, at);
         post({ kind: 'failure', resource: task.resource, at, message: (error as Error).message, unreachable, integrity });
         failures.push((error as Error).message);
@@ -112,7 +115,7 @@ export function createSyncLoop(options: SyncLoopOptions) {
   function sleepUntilNextTask(): Promise<void> {
     const next = Math.min(...tasks.filter((task) => !task.stopped).map((task) => task.nextAt));
     return new Promise((done) => {
-      const timer = setTimeout(finish, Math.max(0, Math.min(next - Date.now(), maxBackoffMs)));
+      const timer = setTimeout(finish, Math.max(0, Math.min(next - clock(), maxBackoffMs)));
       function finish() {
         clearTimeout(timer);
         signal.removeEventListener('abort', finish);

@@ -7,7 +7,7 @@ import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
 const dayMs = 86_400_000;
 
 /** What the sync loop keeps fresh, and how often. */
-export function syncTasks({ db, client, post, signal, schedule, feedWorker }: SyncLoopOptions): SyncTask[] {
+export function syncTasks({ db, client, post, signal, schedule, clock, feedWorker }: SyncLoopOptions): SyncTask[] {
   const report = (update: { resource: SyncTask['resource']; progress: number | null; detail: string | null }) => post({ kind: 'progress', ...update });
   let prunedAt = 0;
   return [
@@ -16,20 +16,21 @@ export function syncTasks({ db, client, post, signal, schedule, feedWorker }: Sy
       scope: 'audit:read',
       everyMs: schedule.auditMs,
       async run() {
-        const windowStartMs = Date.now() - schedule.auditWindowDays * dayMs;
+        const windowStartMs = clock() - schedule.auditWindowDays * dayMs;
         // Fields are searchable as soon as a page is written; full text follows, even after a failure.
         let indexed = 0;
         const { fetched } = await syncAuditFeed({ db, client, report, signal, pageSize: 1000, windowStartMs, ...(feedWorker === undefined ? {} : { feedWorker }) }).finally(() => {
           indexed = indexAuditText(db, { batchSize: 20_000 });
         });
         let pruned = 0;
-        if (Date.now() - prunedAt >= schedule.pruneMs) {
-          pruned = pruneCache(db, { auditMaxAgeDays: schedule.auditWindowDays, maxBytes: 5e9, now: Date.now() }).auditDeleted;
-          prunedAt = Date.now();
+        const now = clock();
+        if (now - prunedAt >= schedule.pruneMs) {
+          pruned = pruneCache(db, { auditMaxAgeDays: schedule.auditWindowDays, maxBytes: 5e9, now }).auditDeleted;
+          prunedAt = now;
         }
         return fetched > 0 || indexed > 0 || pruned > 0;
       },
     },
-    ...snapshotTasks(db, client, schedule),
+    ...snapshotTasks(db, client, schedule, clock),
   ];
 }

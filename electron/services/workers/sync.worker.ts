@@ -1,6 +1,7 @@
 // The sync engine's thread: it owns the profile's cache database for writing, so the main
 // process never blocks on network parsing, hashing or SQLite writes.
 import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '../../../shared/clock.ts';
 import { openCacheDb } from '../cache/open-cache-db.ts';
 import { readSyncState } from '../cache/sync-state.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
@@ -23,6 +24,7 @@ const loop = createSyncLoop({
   post,
   signal: controller.signal,
   schedule: { ...defaultSchedule, ...data.schedule },
+  clock: systemClock,
   ...(data.feedWorker === undefined ? {} : { feedWorker: data.feedWorker }),
 });
 
