@@ -36,7 +36,13 @@ export type TokenStorage = z.infer<typeof tokenStorage>;
 export const profileView = profile.extend({ token: tokenStorage, builtIn: z.boolean() });
 export type ProfileView = z.infer<typeof profileView>;
 
-export const keychainStatus = z.object({ available: z.boolean(), detail: z.string() });
+export const keychainStatus = z.object({
+  available: z.boolean(),
+  /** One sentence in the user's words: where tokens go, or what is missing and what to do. */
+  detail: z.string(),
+  /** The keychain library's own error, for a "details" toggle; null when the keychain works. */
+  error: z.string().nullable(),
+});
 export type KeychainStatus = z.infer<typeof keychainStatus>;
 
 /** The built-in Demo profile's platform, which starts with the console. */

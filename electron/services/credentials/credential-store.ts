@@ -27,9 +27,10 @@ export function openCredentialStore(): CredentialStore {
   async function probe(): Promise<KeychainStatus> {
     try {
       await entry('__probe__').getPassword();
-      return { available: true, detail: describeKeychain() };
+      return { available: true, detail: describeKeychain(), error: null };
     } catch (error) {
-      return { available: false, detail: `${keychainUnavailable()}: the token is kept for this session only\n${(error as Error).message}` };
+      const raw = (error as Error).message;
+      return { available: false, detail: explainKeychainFailure(raw), error: raw };
     }
   }
 
@@ -67,11 +68,16 @@ export function openCredentialStore(): CredentialStore {
   };
 }
 
-/** The first line says what is missing in the user's words; the raw error follows on the second, for diagnostics. */
-function keychainUnavailable(): string {
-  if (process.platform === 'darwin') return 'No keychain available (the macOS Keychain cannot be reached)';
-  if (process.platform === 'win32') return 'No keychain available (the Windows Credential Manager cannot be reached)';
-  return 'No keychain available (Secret Service not running)';
+/** What a failed keychain probe means for the user and what to do, in one sentence; the raw error stays beside it. */
+function explainKeychainFailure(raw: string): string {
+  const sessionOnly = 'so tokens are kept for this session only';
+  if (process.platform === 'darwin') return `No keychain available: the macOS Keychain cannot be reached, ${sessionOnly}; unlock the login keychain and restart Opsdeck to save them.`;
+  if (process.platform === 'win32') return `No keychain available: the Windows Credential Manager cannot be reached, ${sessionOnly}; restart Opsdeck once it runs to save them.`;
+  if (/dbus|d-bus/i.test(raw) && /autolaunch|DISPLAY|connect|address/i.test(raw)) {
+    return `No keychain available: this session has no D-Bus session bus for the Secret Service, ${sessionOnly}; start Opsdeck from a desktop session (or inside dbus-run-session with gnome-keyring-daemon unlocked) to save them.`;
+  }
+  if (/collection|locked|prompt/i.test(raw)) return `No keychain available: the Secret Service's login keyring is locked or missing, ${sessionOnly}; unlock it (e.g. in Seahorse) and restart Opsdeck to save them.`;
+  return `No keychain available: the Secret Service (GNOME Keyring or KWallet) did not answer, ${sessionOnly}; start it and restart Opsdeck to save them.`;
 }
 
 function describeKeychain(): string {

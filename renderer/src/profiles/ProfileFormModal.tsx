@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { defaultProfileOptions } from '../../../shared/console-api/index.ts';
 import type { EnvironmentTag, KeychainStatus, ProfileTestResult as Result, ProfileView } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { KeychainAlert } from './KeychainAlert.tsx';
 import { ProfileTestResult } from './ProfileTestResult.tsx';
 
 interface Props {
@@ -95,11 +96,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
           onChange={(e) => setToken(e.currentTarget.value)}
           autoComplete="off"
         />
-        {!keychain.available && (
-          <Alert color="yellow" title="No keychain available">
-            {keychain.detail}
-          </Alert>
-        )}
+        <KeychainAlert keychain={keychain} />
         {keychain.available && (
           <SegmentedControl
             aria-label="Token storage"

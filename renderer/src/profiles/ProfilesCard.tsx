@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ProfileTestResult as Result, ProfileView, ProfilesState, TokenStorage } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { environmentColor } from './environment-color.ts';
+import { KeychainAlert } from './KeychainAlert.tsx';
 import { ProfileFormModal } from './ProfileFormModal.tsx';
 import { ProfileTestResult } from './ProfileTestResult.tsx';
 import { RemoveProfileModal } from './RemoveProfileModal.tsx';
@@ -120,11 +121,7 @@ function ProfilesTable({ state, onEdit, onRemove }: { state: ProfilesState; onEd
           })}
         </Table.Tbody>
       </Table>
-      {!state.keychain.available && (
-        <Alert color="yellow" title="No keychain available">
-          {state.keychain.detail}
-        </Alert>
-      )}
+      <KeychainAlert keychain={state.keychain} />
     </Stack>
   );
 }
