@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import opsdeck from './eslint-rules/layers.js';
+import layers from './eslint-rules/layers.js';
+import cycles from './eslint-rules/no-import-cycles.js';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'test-results/', 'playwright-report/', 'bench-results/', 'docs/'] },
@@ -9,9 +10,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2024, sourceType: 'module' },
-    plugins: { opsdeck },
+    plugins: { opsdeck: { rules: { ...layers.rules, ...cycles.rules } } },
     rules: {
       'opsdeck/layers': 'error',
+      'opsdeck/no-import-cycles': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },

@@ -10,7 +10,8 @@ import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-clie
 import { OpsApiError } from '../../electron/services/ops-api/ops-api-error.ts';
 import { syncAuditFeed } from '../../electron/services/sync/audit-sync.ts';
 import { IntegrityError } from '../../electron/services/sync/integrity-error.ts';
-import { createSyncLoop, defaultSchedule } from '../../electron/services/sync/sync-loop.ts';
+import { createSyncLoop } from '../../electron/services/sync/sync-loop.ts';
+import { defaultSchedule } from '../../electron/services/sync/sync-schedule.ts';
 import type { FromSyncWorker } from '../../electron/services/sync/sync-messages.ts';
 import { makeCacheDb } from '../fixtures/cache-db.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';

@@ -33,3 +33,31 @@ describe('layering lint rule', () => {
     expect(await layerProblems(file, code)).toEqual([]);
   });
 });
+
+describe('import cycle lint rule', () => {
+  async function cycleProblems(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result!.messages.filter((message) => message.ruleId === 'opsdeck/no-import-cycles').map((message) => message.message);
+  }
+
+  it('refuses an import that leads back to the importing file, type-only imports included, naming the chain', async () => {
+    // checked-page.ts imports integrity-error.ts: integrity-error.ts importing it back closes a cycle.
+    const code = "import type { CheckedPage } from './checked-page.ts';\nexport type A = CheckedPage;";
+    expect(await cycleProblems('electron/services/sync/integrity-error.ts', code)).toEqual([
+      'import cycle: electron/services/sync/integrity-error.ts → electron/services/sync/checked-page.ts → electron/services/sync/integrity-error.ts',
+    ]);
+  });
+
+  it('finds a cycle through several files', async () => {
+    // sync-loop.ts → sync-tasks.ts → snapshot-tasks.ts → all-pages.ts: all-pages.ts importing sync-loop.ts closes it.
+    const code = "import { createSyncLoop } from './sync-loop.ts';\nexport const a = createSyncLoop;";
+    expect(await cycleProblems('electron/services/sync/all-pages.ts', code)).toEqual([
+      'import cycle: electron/services/sync/all-pages.ts → electron/services/sync/sync-loop.ts → electron/services/sync/sync-tasks.ts → electron/services/sync/snapshot-tasks.ts → electron/services/sync/all-pages.ts',
+    ]);
+  });
+
+  it('lets an import that leads nowhere back pass', async () => {
+    const code = "import { IntegrityError } from './integrity-error.ts';\nexport const a = IntegrityError;";
+    expect(await cycleProblems('electron/services/sync/all-pages.ts', code)).toEqual([]);
+  });
+});

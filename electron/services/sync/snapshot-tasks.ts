@@ -4,7 +4,8 @@ import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSa
 import { rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { allPages } from './all-pages.ts';
-import type { SyncSchedule, SyncTask } from './sync-loop.ts';
+import type { SyncSchedule } from './sync-schedule.ts';
+import type { SyncTask } from './sync-task.ts';
 
 const dayMs = 86_400_000;
 

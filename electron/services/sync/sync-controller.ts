@@ -6,7 +6,7 @@ import type { EventBus } from '../event-bus.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
-import type { SyncSchedule } from './sync-loop.ts';
+import type { SyncSchedule } from './sync-schedule.ts';
 import type { FromSyncWorker, SyncWorkerData } from './sync-messages.ts';
 
 export interface SyncControllerOptions {

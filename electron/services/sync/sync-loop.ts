@@ -1,57 +1,9 @@
-import type { Database } from 'better-sqlite3';
-import type { Clock } from '../../../shared/clock.ts';
-import type { SyncResource } from '../../../shared/console-api/index.ts';
-import type { Scope } from '../../../shared/ops-api/me.ts';
-import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import { markSyncFailed } from '../cache/sync-state.ts';
 import { IntegrityError } from './integrity-error.ts';
 import { markChecked } from './mark-checked.ts';
-import type { FromSyncWorker } from './sync-messages.ts';
+import type { SyncLoopOptions } from './sync-task.ts';
 import { syncTasks } from './sync-tasks.ts';
-
-/** How often each resource is refreshed, and how far back the audit cache reaches. */
-export interface SyncSchedule {
-  auditMs: number;
-  queuesMs: number;
-  failedJobsMs: number;
-  directoryMs: number;
-  billingMs: number;
-  pruneMs: number;
-  /** A first sync starts this far back; the prune drops what grows older. */
-  auditWindowDays: number;
-}
-
-export const defaultSchedule: SyncSchedule = {
-  auditMs: 2_000,
-  queuesMs: 10_000,
-  failedJobsMs: 60_000,
-  directoryMs: 300_000,
-  billingMs: 900_000,
-  pruneMs: 3_600_000,
-  auditWindowDays: 90,
-};
-
-export interface SyncTask {
-  resource: SyncResource;
-  /** The token needs this scope; without it the task is skipped, not failed. */
-  scope: Scope;
-  everyMs: number;
-  /** Resolves to whether cached data changed. */
-  run(): Promise<boolean>;
-}
-
-export interface SyncLoopOptions {
-  db: Database;
-  client: OpsApiClient;
-  post: (message: FromSyncWorker) => void;
-  signal: AbortSignal;
-  schedule: SyncSchedule;
-  /** Decides the audit window, the metrics backfill, prunes and schedules. */
-  clock: Clock;
-  /** The audit feed worker's entry (see AuditSyncOptions). */
-  feedWorker?: string;
-}
 
 const maxBackoffMs = 60_000;
 

@@ -1,6 +1,6 @@
 import type { SyncResource } from '../../../shared/console-api/index.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import type { SyncSchedule } from './sync-loop.ts';
+import type { SyncSchedule } from './sync-schedule.ts';
 
 export interface SyncWorkerData {
   dbPath: string;

@@ -2,7 +2,7 @@ import { indexAuditText } from '../cache/index-audit-text.ts';
 import { pruneCache } from '../cache/prune-cache.ts';
 import { syncAuditFeed } from './audit-sync.ts';
 import { snapshotTasks } from './snapshot-tasks.ts';
-import type { SyncLoopOptions, SyncTask } from './sync-loop.ts';
+import type { SyncLoopOptions, SyncTask } from './sync-task.ts';
 
 const dayMs = 86_400_000;
 

@@ -5,7 +5,8 @@ import { systemClock } from '../../../shared/clock.ts';
 import { openCacheDb } from '../cache/open-cache-db.ts';
 import { readSyncState } from '../cache/sync-state.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
-import { createSyncLoop, defaultSchedule } from '../sync/sync-loop.ts';
+import { createSyncLoop } from '../sync/sync-loop.ts';
+import { defaultSchedule } from '../sync/sync-schedule.ts';
 import type { FromSyncWorker, SyncWorkerData, ToSyncWorker } from '../sync/sync-messages.ts';
 import { runAtBackgroundPriority } from './background-priority.ts';
 
