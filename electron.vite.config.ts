@@ -15,7 +15,7 @@ export default defineConfig({
           'import.worker': resolve('electron/services/workers/import.worker.ts'),
           'import-records.worker': resolve('electron/services/workers/import-records.worker.ts'),
           'verify.worker': resolve('electron/services/workers/verify.worker.ts'),
-          'audit-reader.worker': resolve('electron/services/workers/audit-reader.worker.ts'),
+          'reader.worker': resolve('electron/services/workers/reader.worker.ts'),
         },
       },
     },

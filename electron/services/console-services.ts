@@ -9,7 +9,7 @@ import type { DemoPlatformSize } from './demo/demo-platform-host.ts';
 import { createAuditHandlers } from './audit-search/audit-handlers.ts';
 import { createPlatformSearch } from './audit-search/platform-search.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
-import { createSourceReaders } from './audit-sources/source-readers.ts';
+import { createSourceReaders } from './reader/source-readers.ts';
 import { createSourcesService } from './audit-sources/sources-service.ts';
 import { createEventBus } from './event-bus.ts';
 import type { EventBus } from './event-bus.ts';

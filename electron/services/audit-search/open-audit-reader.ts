@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openReaderDb } from '../reader/open-reader-db.ts';
 import { createAuditSearch } from './audit-search.ts';
 import type { AuditSearch } from './audit-search.ts';
 
@@ -8,19 +7,8 @@ export interface AuditReader {
   close(): void;
 }
 
-/**
- * A read-only connection to a cache database for searching, or null when there is no cache
- * there yet (or the sync has not finished creating its schema). The writer is elsewhere.
- */
+/** An audit search on this thread (the command line, exports), or null when the source has no cache yet. */
 export function openAuditReader(path: string): AuditReader | null {
-  if (!existsSync(path)) return null;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  // Facets and the rows of a page are random reads across the table: keep more of it at hand
-  // than SQLite's 2 MB default.
-  db.pragma('cache_size = -65536');
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").get() === undefined) {
-    db.close();
-    return null;
-  }
-  return { search: createAuditSearch(db), close: () => db.close() };
+  const db = openReaderDb(path);
+  return db === null ? null : { search: createAuditSearch(db), close: () => db.close() };
 }

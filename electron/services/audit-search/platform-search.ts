@@ -3,7 +3,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { planServerSearch } from '../../../shared/audit-query/server-search.ts';
 import type { AuditRow, ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
-import type { SourceReaders } from '../audit-sources/source-readers.ts';
+import type { SourceReaders } from '../reader/source-readers.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
 
@@ -27,12 +27,12 @@ export function createPlatformSearch({ readers, defaultSource, connectionFor, cl
       if (id === null || !id.startsWith('profile:')) throw new Error('Only a platform profile can be searched server-side; an imported file has no platform behind it.');
       const parsed = parseAuditQuery(q);
       if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
-      const search = await readers.search(id);
-      const oldest = (await search?.oldestTs()) ?? null;
+      const reader = await readers.reader(id);
+      const oldest = (await reader?.call('audit.oldestTs', {})) ?? null;
       const plan = planServerSearch(parsed.query, { now: clock(), before: oldest });
       const before = oldest === null ? null : new Date(oldest).toISOString();
       if (!plan.ok) return { rows: [], nextCursor: null, before, unsupported: plan.unsupported };
-      const params = { ...plan.params, ...(plan.params.tenant_id && search ? { tenant_id: await search.tenantIdOf(plan.params.tenant_id) } : {}) };
+      const params = { ...plan.params, ...(plan.params.tenant_id && reader ? { tenant_id: await reader.call('audit.tenantIdOf', { value: plan.params.tenant_id }) } : {}) };
       const client = createOpsApiClient(await connectionFor(id.slice('profile:'.length)));
       const page = await client.call('searchAuditEvents', { query: { ...params, limit, ...(cursor === undefined ? {} : { cursor }) } });
       return { rows: page.data.map(rowOfEvent), nextCursor: page.next_cursor, before, unsupported: null };

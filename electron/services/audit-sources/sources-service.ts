@@ -11,7 +11,7 @@ import type { JobContext, createJobs } from '../jobs/jobs.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import { listSources } from './list-sources.ts';
 import { importedSourceId, sourceDbPath } from './source-path.ts';
-import type { SourceReaders } from './source-readers.ts';
+import type { SourceReaders } from '../reader/source-readers.ts';
 import { exportFileName } from '../../../shared/audit/export-file-name.ts';
 import { verifyAuditDb } from './verify-audit-db.ts';
 import { alteredSeqs, latestVerification } from './verifications.ts';
