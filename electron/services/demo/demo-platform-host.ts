@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers/start-worker.ts';
+import { startWorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
-import type { DemoPlatformMessage, DemoPlatformRequest } from './demo-platform-messages.ts';
+import { demoPlatformProtocol } from './demo-platform-protocol.ts';
 
 export interface DemoPlatformSize {
   events: number;
@@ -29,32 +28,20 @@ export interface DemoPlatformHost {
 export function startDemoPlatform(dataDir: string, size: DemoPlatformSize, workers: WorkerPaths): DemoPlatformHost {
   const dir = join(dataDir, 'demo-platform');
   mkdirSync(dir, { recursive: true });
-  const request: DemoPlatformRequest = { dbPath: join(dir, `platform-${size.tenants}t-${size.events}e.sqlite`), ...size };
-  const worker: Worker = startWorker(workers('demo-platform'), request);
+  const worker = startWorkerClient(demoPlatformProtocol, workers, { dbPath: join(dir, `platform-${size.tenants}t-${size.events}e.sqlite`), ...size });
   let status: DemoStatus = { status: 'starting' };
 
-  const ready = new Promise<DemoStatus>((settle) => {
-    worker.on('message', (message: DemoPlatformMessage) => {
-      if (message.kind === 'ready') status = { status: 'running', url: message.url, token: message.token };
-      if (message.kind === 'failed') status = { status: 'failed', message: `The demo platform could not start: ${message.message}` };
-      settle(status);
-    });
-    worker.on('error', (error) => {
-      status = { status: 'failed', message: `The demo platform stopped: ${error.message}` };
-      settle(status);
-    });
-  });
+  const ready = worker.call('start', {}).then(
+    ({ url, token }): DemoStatus => (status = { status: 'running', url, token }),
+    (error: Error): DemoStatus => (status = { status: 'failed', message: `The demo platform could not start: ${error.message}` }),
+  );
 
   return {
     current: () => status,
     ready,
     async stop() {
-      if (status.status === 'running') {
-        const stopped = new Promise<void>((done) => worker.on('message', (message: DemoPlatformMessage) => message.kind === 'stopped' && done()));
-        worker.postMessage('stop');
-        await stopped;
-      }
-      await worker.terminate();
+      if (status.status === 'running') await worker.call('stop', {});
+      await worker.close();
     },
   };
 }
