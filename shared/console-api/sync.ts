@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { syncResources } from '../data-views.ts';
 import type { MethodTable } from './method.ts';
 
-export const syncResource = z.enum(['audit', 'queues', 'tenants', 'billing', 'connectors']);
-export type SyncResource = z.infer<typeof syncResource>;
+export type { SyncResource } from '../data-views.ts';
+export const syncResource = z.enum(syncResources);
 
 export const resourceSync = z.object({
   resource: syncResource,

@@ -268,6 +268,7 @@ describe('the sync loop', () => {
       ['audit', null],
       ['billing', null],
       ['connectors', null],
+      ['failed-jobs', null],
       ['queues', null],
       ['tenants', null],
     ]);
@@ -339,7 +340,7 @@ describe('scopes', () => {
     expect(await loop.runOnce()).toEqual([]);
     expect(messages.filter((message) => message.kind === 'skipped').map((message) => [message.resource, (message as { reason: string }).reason])).toEqual([
       ['queues', 'the token lacks scope queues:read'],
-      ['queues', 'the token lacks scope queues:read'],
+      ['failed-jobs', 'the token lacks scope queues:read'],
       ['tenants', 'the token lacks scope tenants:read'],
       ['connectors', 'the token lacks scope connectors:read'],
       ['billing', 'the token lacks scope billing:read'],

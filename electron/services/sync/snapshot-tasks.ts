@@ -32,13 +32,13 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       },
     },
     {
-      resource: 'queues',
+      resource: 'failed-jobs',
       scope: 'queues:read',
       everyMs: schedule.failedJobsMs,
       async run() {
         const { data: queues } = await client.call('listQueues');
         const jobs = await Promise.all(queues.map((queue) => allPages((cursor) => client.call('listJobs', { path: { name: queue.name }, query: { state: 'failed', limit: 1000, cursor } }), 1_000)));
-        writeSynced(db, mark('queues'), [rowsOf(failedJobsTable, jobs.flat()), staleRowsOf(failedJobsTable)]);
+        writeSynced(db, mark('failed-jobs'), [rowsOf(failedJobsTable, jobs.flat()), staleRowsOf(failedJobsTable)]);
         return true;
       },
     },

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
+import { syncResources } from '../../../shared/data-views.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
@@ -18,7 +19,6 @@ export interface SyncControllerOptions {
   clock: Clock;
 }
 
-const resources: SyncResource[] = ['audit', 'queues', 'tenants', 'billing', 'connectors'];
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
@@ -36,7 +36,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
       reason: null,
       lastSyncedAt: null,
       integrityError: null,
-      resources: resources.map((resource) => ({ resource, progress: null, lastSuccessAt: null, lastError: null, detail: null })),
+      resources: syncResources.map((resource) => ({ resource, progress: null, lastSuccessAt: null, lastError: null, detail: null })),
     };
   }
 

@@ -39,7 +39,7 @@ function describe(status: SyncStatus | null, now: number): Shown {
   const syncing = status.resources.find((resource) => resource.progress !== null);
   if (syncing && status.connection !== 'offline') {
     const percent = Math.floor((syncing.progress ?? 0) * 100);
-    return { label: `Syncing ${syncing.resource === 'audit' ? 'audit events' : syncing.resource} ${percent}%`, detail: syncing.detail ?? '', color: 'indigo', progress: syncing.progress };
+    return { label: `Syncing ${syncing.resource === 'audit' ? 'audit events' : syncing.resource.replace('-', ' ')} ${percent}%`, detail: syncing.detail ?? '', color: 'indigo', progress: syncing.progress };
   }
   switch (status.connection) {
     case 'connecting':
