@@ -8,6 +8,7 @@ import { startDemoPlatform } from './demo/demo-platform-host.ts';
 import type { DemoPlatformSize } from './demo/demo-platform-host.ts';
 import { createAuditHandlers } from './audit-search/audit-handlers.ts';
 import { createPlatformSearch } from './audit-search/platform-search.ts';
+import { createQueueHandlers } from './queues/queue-handlers.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
 import { createSourcesService } from './audit-sources/sources-service.ts';
@@ -103,6 +104,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...sync.handlers,
     ...audit,
     ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
+    ...createQueueHandlers({ readers, activeCache: defaultSource }),
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,

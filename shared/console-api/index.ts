@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
+import { queuesMethods } from './queues.ts';
 import { jobsEvents, jobsMethods } from './jobs.ts';
 import { searchesEvents, searchesMethods } from './searches.ts';
 import { sourcesEvents, sourcesMethods } from './sources.ts';
@@ -13,6 +14,7 @@ export * from './settings.ts';
 export * from './profiles.ts';
 export * from './sync.ts';
 export * from './audit.ts';
+export * from './queues.ts';
 export * from './searches.ts';
 export * from './sources.ts';
 export * from './jobs.ts';
@@ -27,6 +29,7 @@ export const consoleMethods = {
   ...profilesMethods,
   ...syncMethods,
   ...auditMethods,
+  ...queuesMethods,
   ...searchesMethods,
   ...sourcesMethods,
   ...jobsMethods,

@@ -1,6 +1,8 @@
 // How each synced resource other than audit events is stored. Write them with
 // writeSynced(db, mark, [rowsOf(table, items), ...]) so rows and sync state share a transaction.
 import type { Connection, ConnectionRun, Connector, Invoice, Job, Queue, QueueMetricPoint, Tenant, TenantBilling } from '../../../shared/ops-api/index.ts';
+import { failureGroupOf } from '../../../shared/queues/failure-reason.ts';
+import { jobSearchText } from './job-search-text.ts';
 import { rowsOf, staleRowsOf } from './synced-rows.ts';
 import type { CacheTable, RowsWrite } from './synced-rows.ts';
 
@@ -74,7 +76,7 @@ export function liveSample(queue: Queue): QueueSample {
 
 export const failedJobsTable: CacheTable<Job> = {
   name: 'failed_jobs',
-  columns: ['queue', 'id', 'name', 'tenant_id', 'failed_reason', 'attempts_made', 'finished_at', 'synced_at', 'raw'],
+  columns: ['queue', 'id', 'name', 'tenant_id', 'failed_reason', 'reason_group', 'search_text', 'attempts_made', 'finished_at', 'synced_at', 'raw'],
   replace: true,
   row: (job, syncedAt) => ({
     queue: job.queue,
@@ -82,6 +84,8 @@ export const failedJobsTable: CacheTable<Job> = {
     name: job.name,
     tenant_id: job.tenant_id,
     failed_reason: job.failed_reason,
+    reason_group: failureGroupOf(job.failed_reason),
+    search_text: jobSearchText(job),
     attempts_made: job.attempts_made,
     finished_at: msOrNull(job.finished_at),
     synced_at: syncedAt,

@@ -66,3 +66,15 @@ export function writeSynced(db: Database, mark: SyncMark, writes: readonly RowsW
     markSynced(db, mark);
   })();
 }
+
+/**
+ * For a snapshot with a full-text index over its table: the index made anew from the rows just
+ * written (INSERT OR REPLACE fires no delete trigger, so triggers could not keep it exact).
+ */
+export function rebuiltText(ftsTable: string): RowsWrite {
+  return {
+    write(db) {
+      db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('rebuild')`).run();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../../shared/clock.ts';
 import { billingRows, connectionsTable, connectorsTable, failedJobsTable, liveSample, queueSamplesTable, queuesTable, staleBillingRows, tenantsTable } from '../cache/cache-tables.ts';
-import { rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
+import { rebuiltText, rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { allPages } from './all-pages.ts';
 import type { SyncSchedule } from './sync-schedule.ts';
@@ -38,7 +38,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       async run() {
         const { data: queues } = await client.call('listQueues');
         const jobs = await Promise.all(queues.map((queue) => allPages((cursor) => client.call('listJobs', { path: { name: queue.name }, query: { state: 'failed', limit: 1000, cursor } }), 1_000)));
-        writeSynced(db, mark('failed-jobs'), [rowsOf(failedJobsTable, jobs.flat()), staleRowsOf(failedJobsTable)]);
+        writeSynced(db, mark('failed-jobs'), [rowsOf(failedJobsTable, jobs.flat()), staleRowsOf(failedJobsTable), rebuiltText('failed_jobs_text')]);
         return true;
       },
     },

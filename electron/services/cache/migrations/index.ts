@@ -4,6 +4,7 @@ import { sql as deferredIndexes } from './002-deferred-indexes.ts';
 import { sql as sourcesAndVerifications } from './003-sources-and-verifications.ts';
 import { sql as sourceFilter } from './004-source-filter.ts';
 import { sql as auditIdIndex } from './005-audit-id-index.ts';
+import { sql as failedJobGroups } from './006-failed-job-groups.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 3, name: 'sources-and-verifications', sql: sourcesAndVerifications },
   { version: 4, name: 'source-filter', sql: sourceFilter },
   { version: 5, name: 'audit-id-index', sql: auditIdIndex },
+  { version: 6, name: 'failed-job-groups', sql: failedJobGroups },
 ];

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { job } from '../ops-api/queues.ts';
+import type { MethodTable } from './method.ts';
+
+const count = z.number().int().min(0);
+const queueName = z.string().min(1).max(200);
+
+/** Why a queue is in trouble; the overview sorts by how many apply, then by age and failure rate. */
+export const queueFlag = z.enum(['paused', 'no-workers', 'backing-up', 'old-waiting', 'failing']);
+export type QueueFlag = z.infer<typeof queueFlag>;
+
+export const queueSummary = z.object({
+  name: z.string(),
+  paused: z.boolean(),
+  /** null: the source cannot tell (a Redis that refuses CLIENT LIST). */
+  workers: count.nullable(),
+  counts: z.object({ waiting: count, active: count, delayed: count, failed: count, completed: count, prioritized: count }),
+  completedPerMin: z.number(),
+  failedPerMin: z.number(),
+  /** Failed of finished, per minute, 0..1. */
+  failureRate: z.number().min(0).max(1),
+  oldestWaitingAgeMs: count.nullable(),
+  /** Waiting now minus waiting 15 minutes before (of the cached samples). */
+  depthGrowth: z.number(),
+  /** Waiting jobs per minute over the hour before the latest sample, oldest first. */
+  sparkline: z.array(z.number()),
+  flags: z.array(queueFlag),
+  sampledAt: z.iso.datetime(),
+});
+export type QueueSummary = z.infer<typeof queueSummary>;
+
+export const queueHistoryPoint = z.object({
+  at: z.number().int(),
+  waiting: z.number(),
+  active: z.number(),
+  delayed: z.number(),
+  failed: z.number(),
+  completedPerMin: z.number(),
+  failedPerMin: z.number(),
+  oldestWaitingAgeMs: z.number().nullable(),
+});
+export type QueueHistoryPoint = z.infer<typeof queueHistoryPoint>;
+
+export const failureGroup = z.object({
+  /** The normalised reason: ids, numbers, hosts, e-mails and UUIDs masked. */
+  reason: z.string(),
+  /** One real reason of the group, as a job gave it. */
+  example: z.string().nullable(),
+  count,
+  firstSeen: z.iso.datetime().nullable(),
+  lastSeen: z.iso.datetime().nullable(),
+  exampleIds: z.array(z.string()),
+});
+export type FailureGroup = z.infer<typeof failureGroup>;
+
+export const failedJobRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  tenantId: z.string().nullable(),
+  reason: z.string().nullable(),
+  attemptsMade: count,
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type FailedJobRow = z.infer<typeof failedJobRow>;
+
+/** Keyset cursor of the failed-jobs list: newest finished first. */
+const failedJobsCursor = z.object({ finishedAt: z.number().int().nullable(), id: z.string() });
+
+export const queuesMethods = {
+  'queues/overview': {
+    input: z.object({}).strict(),
+    output: z.object({ queues: z.array(queueSummary) }),
+  },
+  /** The cached samples of [from, to) at the resolution that gives at most `points` points. */
+  'queues/history': {
+    input: z.object({ queue: queueName, from: z.number().int(), to: z.number().int(), points: z.number().int().min(10).max(2_000).default(400) }).strict(),
+    output: z.object({ stepMs: z.number().int(), points: z.array(queueHistoryPoint) }),
+  },
+  'queues/failure-groups': {
+    input: z.object({ queue: queueName }).strict(),
+    output: z.object({ groups: z.array(failureGroup), total: count }),
+  },
+  /** Failed jobs of a queue, newest first: of one group, or matching a search of their data and reason. */
+  'queues/failed-jobs': {
+    input: z
+      .object({ queue: queueName, group: z.string().max(500).optional(), q: z.string().max(500).optional(), after: failedJobsCursor.optional(), limit: z.number().int().min(1).max(1_000).default(200) })
+      .strict(),
+    output: z.object({ jobs: z.array(failedJobRow), next: failedJobsCursor.nullable() }),
+  },
+  /** One cached failed job whole: data (as the platform redacted it), attempts, times, stack trace. */
+  'queues/job': {
+    input: z.object({ queue: queueName, id: z.string().min(1).max(500) }).strict(),
+    output: job,
+  },
+} satisfies MethodTable;
