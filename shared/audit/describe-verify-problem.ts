@@ -10,13 +10,17 @@ export function describeVerifyProblem(problem: VerifyProblem): string {
     case 'chain_break':
       return `${at(problem)}: chain break: prev_hash ${short(problem.stated_prev_hash)} is not ${problem.previous === null ? 'the genesis hash (64 zeros)' : `the hash of seq ${problem.previous.seq} (${problem.previous.id}, line ${problem.previous.line}), ${short(problem.expected_prev_hash)}`}`;
     case 'missing_range':
-      return `missing: seq ${problem.from_seq === problem.to_seq ? problem.from_seq : `${problem.from_seq}..${problem.to_seq}`} (${problem.count} event${problem.count === 1 ? '' : 's'}) between ${ref(problem.before)} and ${ref(problem.after)}${problem.chain_linked ? '; the chain still links across, so the seqs were skipped, not removed' : ''}`;
+      return `missing: seq ${seqs(problem.from_seq, problem.to_seq)} (${problem.count} event${problem.count === 1 ? '' : 's'}) between ${ref(problem.before)} and ${ref(problem.after)}${problem.chain_linked ? '; the chain still links across, so the seqs were skipped, not removed' : ''}`;
     case 'duplicate':
       return `${at(problem)}: duplicate of line ${problem.first_line}`;
     case 'out_of_order':
       return `${at(problem)}: out of order: follows ${ref(problem.follows)}`;
     case 'manifest_mismatch':
       return `manifest ${problem.field} is ${problem.manifest ?? 'null'}, the file's is ${problem.file ?? 'null'}: ${mismatchMeaning[problem.suggests]}`;
+    case 'truncated_range':
+      return `truncated: seq ${seqs(problem.from_seq, problem.to_seq)} cut off ${side[problem.end]} the file's ${problem.end} event, ${ref(problem.file_end)}`;
+    case 'appended_range':
+      return `appended: seq ${seqs(problem.from_seq, problem.to_seq)} added ${side[problem.end]} the manifest's ${problem.end} seq; the file's ${problem.end} event is ${ref(problem.file_end)}`;
   }
 }
 
@@ -27,6 +31,12 @@ const mismatchMeaning = {
   appended: 'events were appended',
   changed: 'the file was changed',
 } as const;
+
+const side = { first: 'before', last: 'after' } as const;
+
+function seqs(from: number, to: number): string {
+  return from === to ? String(from) : `${from}..${to}`;
+}
 
 function at(event: EventRef): string {
   return `line ${event.line} seq ${event.seq} ${event.id}`;

@@ -4,7 +4,17 @@ import { sha256Hex } from '../ops-api/common.ts';
 const seq = z.number().int().min(1);
 const line = z.number().int().min(1);
 
-export const verifyProblemKind = z.enum(['unreadable_line', 'altered', 'chain_break', 'missing_range', 'duplicate', 'out_of_order', 'manifest_mismatch']);
+export const verifyProblemKind = z.enum([
+  'unreadable_line',
+  'altered',
+  'chain_break',
+  'missing_range',
+  'duplicate',
+  'out_of_order',
+  'manifest_mismatch',
+  'truncated_range',
+  'appended_range',
+]);
 export type VerifyProblemKind = z.infer<typeof verifyProblemKind>;
 const kind = verifyProblemKind.enum;
 
@@ -71,6 +81,18 @@ export const manifestMismatch = z.object({
   suggests: z.enum(['removed', 'added', 'truncated', 'appended', 'changed']),
 });
 
+/** Seqs from_seq..to_seq at the first or last end of the file; file_end is the file's event at that end. */
+const endRange = z.object({ end: z.enum(['first', 'last']), from_seq: seq, to_seq: seq, file_end: eventRef });
+
+/**
+ * Seqs the manifest's ends take in and the file's do not: the file was cut there. (In a
+ * filtered export not every seq of the range was exported, but the manifest's end was.)
+ */
+export const truncatedRange = endRange.extend({ kind: z.literal(kind.truncated_range) });
+
+/** Seqs the file has beyond the manifest's ends: events were added there. */
+export const appendedRange = endRange.extend({ kind: z.literal(kind.appended_range) });
+
 export const verifyProblem = z.discriminatedUnion('kind', [
   unreadableLine,
   alteredEvent,
@@ -79,14 +101,17 @@ export const verifyProblem = z.discriminatedUnion('kind', [
   duplicateEvent,
   outOfOrderEvent,
   manifestMismatch,
+  truncatedRange,
+  appendedRange,
 ]);
 export type VerifyProblem = z.infer<typeof verifyProblem>;
 
 /**
  * - verified: the signature checks out under a known key with the manifest's key_id
  *   (or under a key given without an id).
- * - invalid: a known key with that key_id rejects it — the manifest was changed or forged.
- * - unknown_key: keys were given, none has that key_id and none verifies it.
+ * - invalid: the known keys with that key_id or given without an id all reject it — the
+ *   manifest was changed or forged, or signed with another key.
+ * - unknown_key: keys were given, all with other key_ids.
  * - no_key: signed, but no key was given to check it with.
  * - absent: no signature (or no manifest).
  */
@@ -116,7 +141,7 @@ export const verifyReport = z.object({
   events: z.number().int().min(0),
   first_seq: seq.nullable(),
   last_seq: seq.nullable(),
-  /** Of the uncompressed bytes; null when the events did not come from a file. */
+  /** Of the file's content (uncompressed, less a byte order mark and the CRs of CRLF line ends); null when the events did not come from a file. */
   sha256: sha256Hex.nullable(),
   filtered: z.boolean(),
   /** Gaps in seq; problems unless the export is filtered. */
@@ -124,7 +149,7 @@ export const verifyReport = z.object({
   completeness: z.object({ status: completenessStatus, detail: z.string() }),
   signature: signatureCheck,
   problem_counts: z.partialRecord(verifyProblemKind, z.number().int().min(1)),
-  /** Problems in file order (manifest mismatches last), at most problemListLimit of them. */
+  /** Problems in file order (those found against the manifest last), at most problemListLimit of them. */
   problems: z.array(verifyProblem),
   problems_omitted: z.number().int().min(0),
 });

@@ -276,6 +276,31 @@ describe('importAuditFiles', () => {
     expect(query("SELECT seq FROM audit_events WHERE raw ->> '$.target.name' = 'Ünïcødé 5 ✓'")).toEqual([{ seq: 5 }]);
   });
 
+  it('reads files saved with a byte order mark and CRLF line ends: NDJSON, a JSON array and CSV', async () => {
+    const lines = toLines(makeChain(20));
+    const notepad = write('notepad.ndjson', `\uFEFF${lines.slice(0, 10).join('\r\n')}\r\n`);
+    const array = write('notepad.json', `\uFEFF[\r\n${lines.slice(10).join(',\r\n')}\r\n]\r\n`);
+
+    const result = await run([notepad, array]);
+
+    expect(result.files.map(({ format, lines: count, events }) => ({ format, count, events }))).toEqual([
+      { format: 'ndjson', count: 10, events: 10 },
+      { format: 'json', count: 12, events: 10 },
+    ]);
+    expect(result.files[0]!.sha256).toBe(createHash('sha256').update(ndjson(lines.slice(0, 10))).digest('hex'));
+    expect([rawOf(1), rawOf(10), rawOf(11), rawOf(20)]).toEqual([lines[0], lines[9], lines[10], lines[19]]);
+
+    const csv = join(dir.path, 'all.csv');
+    const reader = openAuditReader(db)!;
+    await exportAudit({ search: reader.search, q: '', format: 'csv', gzip: false, out: csv, source: { platform: 'test', environment: 'test' } });
+    reader.close();
+    const excel = write('excel.csv', `\uFEFF${readFileSync(csv, 'utf8').replaceAll('\n', '\r\n')}`);
+    const fromCsv = importedSourcePath(dir.path, 'from-excel');
+    const imported = await importAuditFiles({ files: [{ path: excel }], db: fromCsv, sourceName: 'from Excel', skipInvalid: false });
+    expect(imported.files[0]).toMatchObject({ format: 'csv', lines: 21, events: 20, skipped: 0 });
+    expect(seqsOf(fromCsv, '')).toEqual(seqsOf(db, ''));
+  });
+
   it('imports a tampered event as it is, raw byte for byte, for the verifier to find', async () => {
     const lines = toLines(makeChain(10));
     const tampered = lines[5]!.replace(/"outcome":"\w+"/, '"outcome":"denied"').replace('"ip":', '"ip" :');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyReport } from '../../shared/audit/verify-report.ts';
@@ -57,11 +57,53 @@ describe('opsdeck verify', () => {
     expect(report.problems).toEqual([{ kind: 'manifest_mismatch', field: 'count', manifest: 41, file: 40, suggests: 'removed' }]);
   });
 
-  it('exits 1 when the key does not verify the signature', async () => {
+  it('exits 1 when the given key does not verify the signature, calling it invalid for that key', async () => {
     const { file } = await writeExport(dir.path, lines, { context: manifestContext(makeSigningKey()) });
-    const result = verify([file, '--key', keyFile, '--json']);
-    expect(result.status).toBe(1);
-    expect(verifyReport.parse(JSON.parse(result.stdout)).signature.status).toBe('unknown_key');
+    const text = verify([file, '--key', keyFile]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain("signature: invalid. The signature of key 'audit-2026' does not verify with the given key");
+    expect(text.stdout).toMatch(/^NOT INTACT: signature invalid$/m);
+    const json = verify([file, '--key', keyFile, '--json']);
+    expect(verifyReport.parse(JSON.parse(json.stdout)).signature).toMatchObject({ status: 'invalid', key_id: 'audit-2026' });
+  });
+
+  it('exits 0 for an intact export re-saved with a byte order mark and CRLF line ends', async () => {
+    const { manifestFile } = await writeExport(dir.path, lines, { context: manifestContext(key) });
+    const file = join(dir.path, 'resaved.ndjson');
+    writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+    copyFileSync(manifestFile, `${file}.manifest.json`);
+    const result = verify([file, '--key', keyFile]);
+    expect(result.stdout).toMatch(/^INTACT$/m);
+    expect(result.status).toBe(0);
+  });
+
+  it('names the seqs a truncated file lacks and an appended one adds, in text and in --json', async () => {
+    const id = (seq: number) => (JSON.parse(lines[seq - 1]!) as { id: string }).id;
+    const truncated = await writeExport(dir.path, lines.slice(0, 36), { name: 'truncated.ndjson', manifestLines: lines });
+    const cut = verify([truncated.file]);
+    expect(cut.status).toBe(1);
+    expect(cut.stdout).toContain(`  truncated: seq 37..40 cut off after the file's last event, seq 36 (${id(36)}, line 36)`);
+    expect(verifyReport.parse(JSON.parse(verify([truncated.file, '--json']).stdout)).problems).toContainEqual({
+      kind: 'truncated_range',
+      end: 'last',
+      from_seq: 37,
+      to_seq: 40,
+      file_end: { seq: 36, id: id(36), line: 36 },
+    });
+
+    const more = toLines(makeChain(45)).slice(40);
+    const appended = await writeExport(dir.path, [...lines, ...more], { name: 'appended.ndjson', manifestLines: lines });
+    const added = verify([appended.file]);
+    expect(added.status).toBe(1);
+    const lastId = (JSON.parse(more[4]!) as { id: string }).id;
+    expect(added.stdout).toContain(`  appended: seq 41..45 added after the manifest's last seq; the file's last event is seq 45 (${lastId}, line 45)`);
+    expect(verifyReport.parse(JSON.parse(verify([appended.file, '--json']).stdout)).problems).toContainEqual({
+      kind: 'appended_range',
+      end: 'last',
+      from_seq: 41,
+      to_seq: 45,
+      file_end: { seq: 45, id: lastId, line: 45 },
+    });
   });
 
   it('exits 2 for unreadable input and for usage mistakes, saying which', () => {

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,7 +120,7 @@ describe('verifyExportFile', () => {
     expect(ofKind(report, 'manifest_mismatch')[0]).toMatchObject({ field: 'count', manifest: 30, file: 31, suggests: 'added' });
   });
 
-  it('reports truncation through the manifest', async () => {
+  it('reports truncation through the manifest, naming the seqs cut off', async () => {
     const report = await verifyTampered(lines.slice(0, 27));
     expect(ofKind(report, 'manifest_mismatch').map(({ field, manifest, file, suggests }) => ({ field, manifest, file, suggests }))).toEqual([
       { field: 'count', manifest: 30, file: 27, suggests: 'removed' },
@@ -127,10 +128,22 @@ describe('verifyExportFile', () => {
       { field: 'last_hash', manifest: event(30).hash, file: event(27).hash, suggests: 'changed' },
       { field: 'sha256', manifest: expect.any(String), file: expect.any(String), suggests: 'changed' },
     ]);
-    expect(kinds(report).every((kind) => kind === 'manifest_mismatch')).toBe(true);
+    expect(ofKind(report, 'truncated_range')).toEqual([
+      { kind: 'truncated_range', end: 'last', from_seq: 28, to_seq: 30, file_end: { seq: 27, id: event(27).id, line: 27 } },
+    ]);
+    expect(kinds(report).every((kind) => kind === 'manifest_mismatch' || kind === 'truncated_range')).toBe(true);
   });
 
-  it('reports validly chained appended events through the manifest', async () => {
+  it('names the seqs cut from the start and the end', async () => {
+    const report = await verifyTampered(lines.slice(5, 29));
+    expect(ofKind(report, 'truncated_range')).toEqual([
+      { kind: 'truncated_range', end: 'first', from_seq: 1, to_seq: 5, file_end: { seq: 6, id: event(6).id, line: 1 } },
+      { kind: 'truncated_range', end: 'last', from_seq: 30, to_seq: 30, file_end: { seq: 29, id: event(29).id, line: 24 } },
+    ]);
+    expect(ofKind(report, 'appended_range')).toEqual([]);
+  });
+
+  it('reports validly chained appended events through the manifest, naming the seqs added', async () => {
     const extra = makeChain(2, 31, event(30).hash);
     const report = await verifyTampered([...lines, ...toLines(extra)]);
     expect(ofKind(report, 'manifest_mismatch').map(({ field, suggests }) => [field, suggests])).toEqual([
@@ -139,7 +152,19 @@ describe('verifyExportFile', () => {
       ['last_hash', 'changed'],
       ['sha256', 'changed'],
     ]);
+    expect(ofKind(report, 'appended_range')).toEqual([
+      { kind: 'appended_range', end: 'last', from_seq: 31, to_seq: 32, file_end: { seq: 32, id: extra[1]!.id, line: 32 } },
+    ]);
     expect(report.last_seq).toBe(32);
+  });
+
+  it('names the seqs added before the start of the manifest', async () => {
+    const written = await writeExport(dir.path, lines, { manifestLines: lines.slice(4) });
+    const report = await verifyExportFile(written.file);
+    expect(ofKind(report, 'appended_range')).toEqual([
+      { kind: 'appended_range', end: 'first', from_seq: 1, to_seq: 4, file_end: { seq: 1, id: event(1).id, line: 1 } },
+    ]);
+    expect(ofKind(report, 'truncated_range')).toEqual([]);
   });
 
   it('reports a manifest changed after signing as an invalid signature', async () => {
@@ -152,17 +177,25 @@ describe('verifyExportFile', () => {
     expect(report.intact).toBe(false);
   });
 
-  it('reports a signature from another key: unknown without a matching id, invalid under the same id', async () => {
+  it('reports a signature that a given key without an id does not verify as invalid, naming the key id', async () => {
     const written = await writeExport(dir.path, lines, { context: manifestContext(key) });
     const other = makeSigningKey('audit-2026');
-    const bare = await verifyExportFile(written.file, { keys: await readPublicKeys(writeKey('other.pem', other.publicKeyPem)) });
-    expect(bare.signature.status).toBe('unknown_key');
-    expect(bare.intact).toBe(false);
+    const report = await verifyExportFile(written.file, { keys: await readPublicKeys(writeKey('other.pem', other.publicKeyPem)) });
+    expect(report.signature).toEqual({ status: 'invalid', key_id: 'audit-2026', detail: expect.stringContaining("key 'audit-2026'") });
+    expect(report.signature.detail).toMatch(/does not verify with the given key/);
+    expect(report.intact).toBe(false);
+  });
+
+  it('reports a signature from another key: invalid under the same id, unknown when no given key has its id', async () => {
+    const written = await writeExport(dir.path, lines, { context: manifestContext(key) });
+    const other = makeSigningKey('audit-2026');
     const listed = JSON.stringify({ data: [{ key_id: 'audit-2026', alg: 'ed25519', public_key_pem: other.publicKeyPem }] });
     const sameId = await verifyExportFile(written.file, { keys: await readPublicKeys(writeKey('keys.json', listed)) });
     expect(sameId.signature.status).toBe('invalid');
     const otherId = JSON.stringify({ data: [{ key_id: 'audit-2025', alg: 'ed25519', public_key_pem: key.publicKeyPem }] });
-    expect((await verifyExportFile(written.file, { keys: await readPublicKeys(writeKey('old.json', otherId)) })).signature.status).toBe('unknown_key');
+    const unknown = await verifyExportFile(written.file, { keys: await readPublicKeys(writeKey('old.json', otherId)) });
+    expect(unknown.signature).toMatchObject({ status: 'unknown_key', key_id: 'audit-2026' });
+    expect(unknown.intact).toBe(false);
   });
 
   it('says a signed manifest was not checked when no key is given, without failing the file', async () => {
@@ -210,6 +243,35 @@ describe('verifyExportFile', () => {
     const unnamed = join(dir.path, 'plain-name.ndjson');
     writeFileSync(unnamed, gzipSync(`${lines.join('\n')}\n`));
     expect(await verifyExportFile(unnamed)).toMatchObject({ intact: true, events: 30 });
+  });
+
+  it('verifies an export re-saved by a Windows editor (byte order mark, CRLF line ends) as intact, plain and gzip', async () => {
+    const written = await writeExport(dir.path, lines, { context: manifestContext(key) });
+    const keys = await readPublicKeys(writeKey('key.pem', key.publicKeyPem));
+    const resaved = Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`);
+    for (const [name, bytes] of [['notepad.ndjson', resaved], ['notepad.ndjson.gz', gzipSync(resaved)]] as const) {
+      const file = join(dir.path, name);
+      writeFileSync(file, bytes);
+      copyFileSync(written.manifestFile, `${file}.manifest.json`);
+      const report = await verifyExportFile(file, { keys });
+      expect(report, name).toMatchObject({ intact: true, lines: 30, events: 30, sha256: written.manifest.sha256, problems: [], signature: { status: 'verified' } });
+      expect(report.completeness.status, name).toBe('proven');
+    }
+  });
+
+  it('hashes a CRLF file as its LF content when a CR and its LF fall in different read chunks', async () => {
+    const chunkBytes = 2 ** 20;
+    const longLines = toLines(makeChain(1_700));
+    const unpadded = `\uFEFF${longLines.join('\r\n')}\r\n`;
+    // Leading spaces on line 1 (whitespace, not content) put a CR at the last byte of the first chunk.
+    const padding = ' '.repeat(chunkBytes - 1 - Buffer.from(unpadded).lastIndexOf('\r', chunkBytes - 1));
+    const bytes = Buffer.from(`\uFEFF${padding}${longLines.join('\r\n')}\r\n`);
+    expect(bytes[chunkBytes - 1]).toBe(0x0d);
+    const file = writeKey('straddle.ndjson', '');
+    writeFileSync(file, bytes);
+    const report = await verifyExportFile(file);
+    expect(report).toMatchObject({ intact: true, lines: 1_700, events: 1_700, problems: [] });
+    expect(report.sha256).toBe(createHash('sha256').update(`${padding}${longLines.join('\n')}\n`).digest('hex'));
   });
 
   it('proves each event of a filtered export but says completeness is not proven', async () => {

@@ -181,7 +181,7 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
     db.exec('COMMIT');
     const content = records.content();
     loaded.files.push({ name, format: records.format, lines: content.lines, events: counts.events, skipped: counts.skipped, sha256: content.sha256, bytes: content.bytes });
-    progress(content.bytes, true);
+    progress(records.bytesTotal, true);
   }
   return loaded;
 }

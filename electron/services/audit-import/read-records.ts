@@ -28,7 +28,6 @@ export interface ReadRecords {
 const csvEvent = auditEvent.extend({ prev_hash: z.literal(''), hash: z.literal('') });
 const encoder = new TextEncoder();
 const lineBreak = 0x0a;
-const carriageReturn = 0x0d;
 
 export function readRecords(work: RecordWork): ReadRecords {
   if (work.kind === 'ndjson') return readNdjson(work.firstLine, Buffer.from(work.bytes.buffer, work.bytes.byteOffset, work.bytes.byteLength));
@@ -56,9 +55,9 @@ export function readRecords(work: RecordWork): ReadRecords {
 }
 
 /**
- * Each line's raw text is its bytes (less a final "\r"), so they cross back to be stored as they
- * are. Lines are decoded one by one: short strings die young, where decoding the whole batch made
- * a large one per batch that the old generation had to collect.
+ * Each line's raw text is its bytes (CRLF line ends are LF by now: openNdjsonLines), so they
+ * cross back to be stored as they are. Lines are decoded one by one: short strings die young,
+ * where decoding the whole batch made a large one per batch that the old generation had to collect.
  */
 function readNdjson(firstLine: number, input: Buffer): ReadRecords {
   // Stored raw texts are the UTF-8 of the text read: invalid bytes as replacement characters, as before.
@@ -67,9 +66,8 @@ function readNdjson(firstLine: number, input: Buffer): ReadRecords {
   for (let start = 0, line = firstLine; start < bytes.length; line++) {
     const lineEnd = bytes.indexOf(lineBreak, start);
     const end = lineEnd < 0 ? bytes.length : lineEnd;
-    const rawEnd = end > start && bytes[end - 1] === carriageReturn ? end - 1 : end;
-    const text = bytes.toString('utf8', start, rawEnd);
-    if (!/^\s*$/.test(text)) records.add(line, parsedEvent(text), start, rawEnd);
+    const text = bytes.toString('utf8', start, end);
+    if (!/^\s*$/.test(text)) records.add(line, parsedEvent(text), start, end);
     start = end + 1;
   }
   return records.read(bytes);

@@ -14,8 +14,8 @@ interface Link extends EventRef {
 export interface ChainSummary {
   lines: number;
   events: number;
-  firstSeq: number | null;
-  lastSeq: number | null;
+  /** The events of the lowest and highest seq; null when there are none. */
+  ends: { first: EventRef; last: EventRef } | null;
   /** prev_hash of the lowest seq, hash of the highest: the ends a manifest vouches for. */
   firstPrevHash: string | null;
   lastHash: string | null;
@@ -90,8 +90,7 @@ export class ChainVerifier {
     return {
       lines: this.lines,
       events: this.events,
-      firstSeq: this.lowest?.seq ?? null,
-      lastSeq: this.highest?.seq ?? null,
+      ends: this.lowest === null ? null : { first: ref(this.lowest), last: ref(this.highest!) },
       firstPrevHash: this.lowest?.prevHash ?? null,
       lastHash: this.highest?.hash ?? null,
       seqGaps,

@@ -22,7 +22,7 @@ export function assessCompleteness(
         `consecutive seqs checks out, but the ${summary.seqGaps} seq gap(s) the filter left cannot be told apart from removed events.`,
     };
   }
-  const span = summary.firstSeq === null ? 'No events' : `One unbroken chain from seq ${summary.firstSeq} to ${summary.lastSeq}`;
+  const span = summary.ends === null ? 'No events' : `One unbroken chain from seq ${summary.ends.first.seq} to ${summary.ends.last.seq}`;
   if (manifest === null) {
     return { status: 'ends_unproven', detail: `${span}; with no manifest, events cut from before the first or after the last would go unnoticed.` };
   }

@@ -33,10 +33,14 @@ export function checkManifestSignature(manifest: ExportManifest, keys: KnownKey[
   if (candidates.some((known) => verifies(data, known.key, value))) {
     return { status: 'verified', key_id: keyId, detail: `The signature verifies with key '${keyId}'.` };
   }
-  if (candidates.some((known) => known.keyId === keyId)) {
-    return { status: 'invalid', key_id: keyId, detail: `The signature does not verify with key '${keyId}': the manifest was changed or not signed by that key.` };
+  if (candidates.length > 0) {
+    return {
+      status: 'invalid',
+      key_id: keyId,
+      detail: `The signature of key '${keyId}' does not verify with the given key${candidates.length === 1 ? '' : 's'}: the manifest was changed after signing, or signed with another key.`,
+    };
   }
-  return { status: 'unknown_key', key_id: keyId, detail: `Signed with key '${keyId}', which none of the given keys is or verifies.` };
+  return { status: 'unknown_key', key_id: keyId, detail: `Signed with key '${keyId}', but none of the given keys has that id.` };
 }
 
 function verifies(data: Buffer, key: KeyObject, signature: Buffer): boolean {

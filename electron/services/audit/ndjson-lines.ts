@@ -3,6 +3,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { withoutByteOrderMark } from './byte-order-mark.ts';
+import { withLfLineEnds } from './lf-line-ends.ts';
 
 /** Consecutive lines of an NDJSON file: texts[i] is line firstLine + i (1-based), without its "\n". */
 export interface LineBatch {
@@ -17,7 +19,7 @@ export interface LineBytes {
   bytes: Uint8Array;
 }
 
-/** What was read, once the lines are exhausted: the uncompressed bytes and their SHA-256. */
+/** What was read, once the lines are exhausted: the content's bytes (see openNdjsonLines) and their SHA-256. */
 export interface NdjsonContent {
   bytes: number;
   sha256: string;
@@ -40,6 +42,8 @@ const lineBreak = 0x0a;
 /**
  * Opens an NDJSON file, plain or gzip (told by its magic bytes, not its name), for streaming
  * without loading it into memory. A final "\n" ends the last line rather than starting another.
+ * Its content is the uncompressed bytes less what an editor may add on saving: a byte order
+ * mark at the start, and a CR before each LF.
  */
 export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
   const gzip = await startsWith(path, gzipMagic);
@@ -50,8 +54,7 @@ export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
     let bytes = 0;
     let partial = Buffer.alloc(0);
     let nextLine = 1;
-    for await (const chunk of uncompressed(path, gzip)) {
-      const buffer = chunk as Buffer;
+    for await (const buffer of withLfLineEnds(withoutByteOrderMark(uncompressed(path, gzip)))) {
       hash.update(buffer);
       bytes += buffer.length;
       const wholeEnd = buffer.lastIndexOf(lineBreak) + 1;

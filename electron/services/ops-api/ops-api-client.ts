@@ -1,4 +1,5 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { withoutLeadingByteOrderMark } from '../audit/byte-order-mark.ts';
 import type { z } from 'zod';
 import { describeIssues } from '../../../shared/console-api/index.ts';
 import { problem } from '../../../shared/ops-api/common.ts';
@@ -69,7 +70,7 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
         // A mutation is retried only when an Idempotency-Key makes the retry safe.
         ...(args.idempotencyKey || spec.method === 'get' ? {} : { retry: { limit: 0 } }),
       });
-      return { bytes: withoutByteOrderMark(Buffer.from(await response.arrayBuffer())), endpoint };
+      return { bytes: withoutLeadingByteOrderMark(Buffer.from(await response.arrayBuffer())), endpoint };
     } catch (error) {
       throw await toOpsApiError(error, endpoint, spec.scope);
     }
@@ -94,11 +95,6 @@ export function createOpsApiClient(connection: OpsConnection, retry: RetryPolicy
 }
 
 export type OpsApiClient = ReturnType<typeof createOpsApiClient>;
-
-/** The body without a UTF-8 byte order mark, which decoding it as text would drop too. */
-function withoutByteOrderMark(bytes: Buffer): Buffer {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-}
 
 function withoutUndefined(query: Record<string, string | number | undefined>): Record<string, string | number> {
   return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined));

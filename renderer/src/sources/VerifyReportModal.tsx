@@ -96,7 +96,7 @@ function ReportBody({ report }: { report: VerifyReport }) {
 }
 
 function seqOf(problem: VerifyProblem): string {
-  if (problem.kind === 'missing_range') return problem.from_seq === problem.to_seq ? String(problem.from_seq) : `${problem.from_seq}–${problem.to_seq}`;
+  if ('from_seq' in problem) return problem.from_seq === problem.to_seq ? String(problem.from_seq) : `${problem.from_seq}–${problem.to_seq}`;
   if (problem.kind === 'manifest_mismatch') return '—';
   return problem.seq === null ? '—' : String(problem.seq);
 }
