@@ -4,6 +4,7 @@ import type { SectionId } from '../app/sections.ts';
 import { SectionEmptyState } from './SectionEmptyState.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import { AuditView } from '../audit/AuditView.tsx';
+import { QueuesView } from '../queues/QueuesView.tsx';
 
 // The audit view works without a profile too: imported files are searched and verified offline.
 export function SectionView({ section: id }: { section: SectionId }) {
@@ -13,7 +14,7 @@ export function SectionView({ section: id }: { section: SectionId }) {
       <Title order={2} id="section-title">
         {section.label}
       </Title>
-      {id === 'settings' ? <SettingsView /> : id === 'audit' ? <AuditView /> : <SectionEmptyState section={section} />}
+      {id === 'settings' ? <SettingsView /> : id === 'audit' ? <AuditView /> : id === 'queues' ? <QueuesView section={section} /> : <SectionEmptyState section={section} />}
     </Stack>
   );
 }
