@@ -77,7 +77,7 @@ function QueueRow({ queue }: { queue: QueueSummary }) {
       </Table.Td>
       <Table.Td ta="right" ff="monospace">
         <Tooltip label={growth ?? 'no change in 15 min'} openDelay={300}>
-          <span>
+          <span data-testid="queue-waiting">
             {number(queue.counts.waiting)}
             {queue.depthGrowth > 0 && (
               <Text span c="orange" size="xs" ml={4}>
