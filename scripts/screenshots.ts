@@ -124,6 +124,38 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; tak
     },
   },
   {
+    file: 'queues-overview-light.png',
+    scheme: 'light',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/queues`);
+      await page.getByTestId('queue-row').first().waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    file: 'queue-detail-dark.png',
+    scheme: 'dark',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/queues/webhook-delivery`);
+      await page.getByTestId('queue-depth-chart').locator('.recharts-area').first().waitFor({ timeout: 60_000 });
+      await page.getByText('6 h', { exact: true }).click();
+      await page.waitForTimeout(1_000);
+    },
+  },
+  {
+    file: 'queue-failed-jobs-light.png',
+    scheme: 'light',
+    demo: true,
+    take: async (page, url) => {
+      await page.goto(`${url}#/queues/email-sending`);
+      await page.getByTestId('failure-group').first().waitFor({ timeout: 60_000 });
+      await page.getByTestId('failure-groups').scrollIntoViewIfNeeded();
+      await page.getByTestId('failure-group').first().click();
+      await page.getByTestId('failed-job').first().waitFor();
+    },
+  },
+  {
     file: 'settings-dark.png',
     scheme: 'dark',
     demo: true,
@@ -136,8 +168,10 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; tak
   },
 ];
 
+// `npm run screenshots [name-filter]` refreshes the shots whose file name contains the filter.
+const filter = process.argv[2] ?? '';
 const browser = await chromium.launch(chromiumLaunchOptions);
-for (const shot of shots) {
+for (const shot of shots.filter(({ file }) => file.includes(filter))) {
   const app = await startConsole({ demo: shot.demo ? smallDemo : null });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: shot.scheme });
   await shot.take(page, app.host.url);
