@@ -8,6 +8,8 @@ import { startDemoPlatform } from './demo/demo-platform-host.ts';
 import type { DemoPlatformSize } from './demo/demo-platform-host.ts';
 import { createAuditHandlers } from './audit-search/audit-handlers.ts';
 import { createPlatformSearch } from './audit-search/platform-search.ts';
+import { openActionLog } from './action-log/action-log.ts';
+import { createQueueActions } from './queues/queue-actions.ts';
 import { createQueueHandlers } from './queues/queue-handlers.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
@@ -90,6 +92,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     }
   });
   const audit = createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs });
+  const actionLog = openActionLog(dataDir);
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
   const handlers: ConsoleHandlers = {
@@ -105,6 +108,17 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...audit,
     ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
     ...createQueueHandlers({ readers, activeCache: defaultSource }),
+    ...createQueueActions({
+      activeProfile: () => {
+        const active = store.activeId();
+        return active === null ? null : profiles.describe(active);
+      },
+      connectionFor: profiles.connectionFor,
+      syncStatus: sync.status,
+      syncNow: sync.syncNow,
+      log: actionLog,
+      clock,
+    }),
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,
@@ -120,6 +134,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       jobs.cancelAll();
       await readers.close();
       files.close();
+      actionLog.close();
       await sync.close();
       await demo?.stop();
     },

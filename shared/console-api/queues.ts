@@ -63,6 +63,55 @@ export const failedJobRow = z.object({
 });
 export type FailedJobRow = z.infer<typeof failedJobRow>;
 
+const jobId = z.string().min(1).max(500);
+
+/**
+ * What an on-call engineer may do to a queue. A group retry names the jobs the user saw, so it
+ * never acts on whatever has failed since; retrying every failed job says how many were shown.
+ */
+export const queueAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('retry-job'), queue: queueName, id: jobId }),
+  z.object({ kind: z.literal('remove-job'), queue: queueName, id: jobId }),
+  z.object({ kind: z.literal('retry-jobs'), queue: queueName, group: z.string().max(500), ids: z.array(jobId).min(1).max(100_000) }),
+  z.object({ kind: z.literal('retry-all-failed'), queue: queueName, shown: count }),
+  z.object({ kind: z.literal('pause'), queue: queueName }),
+  z.object({ kind: z.literal('resume'), queue: queueName }),
+]);
+export type QueueAction = z.infer<typeof queueAction>;
+
+export const actionResult = z.object({
+  ok: z.boolean(),
+  /** Jobs retried or removed; for pause and resume, 1. */
+  done: count,
+  failed: count,
+  /** What happened, in words, e.g. "Retried 1,204 jobs; 3 had already left the failed state". */
+  message: z.string(),
+});
+export type ActionResult = z.infer<typeof actionResult>;
+
+export const actionLogEntry = z.object({
+  at: z.iso.datetime(),
+  /** Who the profile's token belongs to, as the platform said. */
+  who: z.string(),
+  profile: z.string(),
+  environment: z.string(),
+  what: z.string(),
+  result: z.string(),
+  ok: z.boolean(),
+});
+export type ActionLogEntry = z.infer<typeof actionLogEntry>;
+
+/** Whether queue actions are offered: absent without the scope, disabled with a reason offline. */
+export const queueCapabilities = z.object({
+  /** The token may act (Ops API: queues:write). */
+  allowed: z.boolean(),
+  /** Why acting is not possible now (offline, no profile), or null. */
+  disabledReason: z.string().nullable(),
+  profile: z.string().nullable(),
+  environment: z.string().nullable(),
+});
+export type QueueCapabilities = z.infer<typeof queueCapabilities>;
+
 /** Keyset cursor of the failed-jobs list: newest finished first. */
 const failedJobsCursor = z.object({ finishedAt: z.number().int().nullable(), id: z.string() });
 
@@ -92,4 +141,13 @@ export const queuesMethods = {
     input: z.object({ queue: queueName, id: z.string().min(1).max(500) }).strict(),
     output: job,
   },
+  /** Every id of a failure group as cached now: what a group retry will act on. */
+  'queues/group-job-ids': {
+    input: z.object({ queue: queueName, group: z.string().max(500) }).strict(),
+    output: z.object({ ids: z.array(z.string()) }),
+  },
+  'queues/capabilities': { input: z.object({}).strict(), output: queueCapabilities },
+  /** Acts on the platform (with an Idempotency-Key), logs it, and syncs the queues again. */
+  'queues/act': { input: queueAction, output: actionResult },
+  'queues/action-log': { input: z.object({ limit: z.number().int().min(1).max(1_000).default(100) }).strict(), output: z.object({ entries: z.array(actionLogEntry) }) },
 } satisfies MethodTable;

@@ -118,7 +118,14 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
     },
   };
 
-  return { handlers, connectionFor };
+  /** A profile's name and environment tag, as every confirmation and log line names them; null when it is gone. */
+  function describe(id: string): { id: string; name: string; environment: string } | null {
+    if (id === demoProfileId) return demo === null ? null : { id, name: 'Demo', environment: 'dev' };
+    const profile = store.get(id);
+    return profile === null ? null : { id, name: profile.name, environment: profile.environment };
+  }
+
+  return { handlers, connectionFor, describe };
 }
 
 function removeCacheFiles(dataDir: string, id: string) {

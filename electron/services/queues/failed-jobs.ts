@@ -78,3 +78,8 @@ function textQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}_]+/gu) ?? [];
   return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
 }
+
+/** Every cached job id of a failure group: exactly what the user was shown. */
+export function groupJobIds(db: Database, queue: string, group: string): string[] {
+  return db.prepare('SELECT id FROM failed_jobs WHERE queue = ? AND reason_group = ? ORDER BY finished_at DESC, id DESC').pluck().all(queue, group) as string[];
+}

@@ -1,7 +1,7 @@
 import type { ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
 import type { SourceReader, SourceReaders } from '../reader/source-readers.ts';
 
-type QueueHandlers = Pick<ConsoleHandlers, 'queues/overview' | 'queues/history' | 'queues/failure-groups' | 'queues/failed-jobs' | 'queues/job'>;
+type QueueHandlers = Pick<ConsoleHandlers, 'queues/overview' | 'queues/history' | 'queues/failure-groups' | 'queues/failed-jobs' | 'queues/job' | 'queues/group-job-ids'>;
 
 export interface QueueHandlersOptions {
   readers: SourceReaders;
@@ -26,5 +26,6 @@ export function createQueueHandlers({ readers, activeCache }: QueueHandlersOptio
     'queues/failure-groups': async (input) => (await reader())?.call('queues.failureGroups', input) ?? { groups: [], total: 0 },
     'queues/failed-jobs': async (input) => (await reader())?.call('queues.failedJobs', input) ?? { jobs: [], next: null },
     'queues/job': async (input) => (await required()).call('queues.job', input),
+    'queues/group-job-ids': async (input) => ({ ids: await (await required()).call('queues.groupJobIds', input) }),
   };
 }

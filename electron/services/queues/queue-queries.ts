@@ -4,7 +4,7 @@ import { queuesMethods } from '../../../shared/console-api/index.ts';
 import type { Job } from '../../../shared/ops-api/index.ts';
 import { queryModule } from '../reader/query-module.ts';
 import { method } from '../workers/rpc/protocol.ts';
-import { failedJob, failedJobs, failureGroups } from './failed-jobs.ts';
+import { failedJob, failedJobs, failureGroups, groupJobIds } from './failed-jobs.ts';
 import { queueHistory } from './queue-history.ts';
 import { queueSummaries } from './queue-summaries.ts';
 import { defaultQueueThresholds } from './queue-thresholds.ts';
@@ -19,6 +19,7 @@ export const queueQueries = queryModule(
     'queues.failureGroups': method<{ groups: FailureGroup[]; total: number }>()(queuesMethods['queues/failure-groups'].input),
     'queues.failedJobs': method<FailedJobsPage>()(queuesMethods['queues/failed-jobs'].input),
     'queues.job': method<Job>()(queuesMethods['queues/job'].input),
+    'queues.groupJobIds': method<string[]>()(queuesMethods['queues/group-job-ids'].input),
   },
   (db) => ({
     'queues.summaries': () => queueSummaries(db, defaultQueueThresholds),
@@ -26,5 +27,6 @@ export const queueQueries = queryModule(
     'queues.failureGroups': ({ queue }) => failureGroups(db, queue),
     'queues.failedJobs': (input) => failedJobs(db, input),
     'queues.job': ({ queue, id }) => failedJob(db, queue, id),
+    'queues.groupJobIds': ({ queue, group }) => groupJobIds(db, queue, group),
   }),
 );

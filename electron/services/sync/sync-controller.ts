@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
 import { syncResources } from '../../../shared/data-views.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
+import { errorReason } from '../error-reason.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
 import { startWorker } from '../workers/start-worker.ts';
@@ -123,13 +124,13 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     try {
       connection = await connectionFor(profileId);
     } catch (error) {
-      return update((current) => ({ ...current, connection: 'degraded', reason: (error as Error).message }));
+      return update((current) => ({ ...current, connection: 'degraded', reason: errorReason(error) }));
     }
     const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule, feedWorker: workers('sync-feed') };
     const started = startWorker(workers('sync'), data);
     worker = started;
     started.on('message', (message: FromSyncWorker) => worker === started && onMessage(profileId, message));
-    started.on('error', (error) => worker === started && update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${error.message}` })));
+    started.on('error', (error: unknown) => worker === started && update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${errorReason(error)}` })));
   }
 
   let activeId: string | null | undefined;
@@ -142,16 +143,19 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     void switchTo(next);
   });
 
+  const syncNow = () => worker?.postMessage({ kind: 'sync-now' });
   const handlers: Pick<ConsoleHandlers, 'sync/status' | 'sync/now'> = {
     'sync/status': async () => status,
     'sync/now': async () => {
-      worker?.postMessage({ kind: 'sync-now' });
+      syncNow();
       return status;
     },
   };
 
   return {
     handlers,
+    status: () => status,
+    syncNow,
     /** The first profile to sync, before any change event. */
     start: (profileId: string | null) => {
       activeId = profileId;

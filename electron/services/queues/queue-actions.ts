@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../../shared/clock.ts';
+import type { ConsoleHandlers, QueueCapabilities, SyncStatus } from '../../../shared/console-api/index.ts';
+import { describeQueueAction } from '../../../shared/queues/describe-action.ts';
+import type { ActionLog } from '../action-log/action-log.ts';
+import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
+import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import { runOpsApiQueueAction } from './ops-api-queue-actions.ts';
+
+type ActionHandlers = Pick<ConsoleHandlers, 'queues/capabilities' | 'queues/act' | 'queues/action-log'>;
+
+export interface QueueActionsOptions {
+  /** The active profile: its id, name and environment tag; null without one. */
+  activeProfile(): { id: string; name: string; environment: string } | null;
+  connectionFor(profileId: string): Promise<OpsConnection>;
+  syncStatus(): SyncStatus;
+  /** Refreshes the queues and failed jobs, so the view shows what the action changed. */
+  syncNow(): void;
+  log: ActionLog;
+  clock: Clock;
+}
+
+interface Principal {
+  who: string;
+  mayAct: boolean;
+}
+
+/** Queue actions on the active profile's platform: offered with queues:write, confirmed by the user, logged. */
+export function createQueueActions({ activeProfile, connectionFor, syncStatus, syncNow, log, clock }: QueueActionsOptions): ActionHandlers {
+  const principals = new Map<string, Promise<Principal>>();
+
+  /** Who the token belongs to and whether it may act, asked once per profile and connection. */
+  function principalOf(profileId: string, connection: OpsConnection): Promise<Principal> {
+    const cacheKey = `${profileId} ${connection.baseUrl}`;
+    let known = principals.get(cacheKey);
+    if (known === undefined) {
+      known = createOpsApiClient(connection)
+        .call('getMe')
+        .then((me) => ({ who: `${me.subject.name} <${me.subject.email}>`, mayAct: me.scopes.includes('queues:write') }));
+      known.catch(() => principals.delete(cacheKey));
+      principals.set(cacheKey, known);
+    }
+    return known;
+  }
+
+  async function capabilities(): Promise<QueueCapabilities> {
+    const profile = activeProfile();
+    if (profile === null) return { allowed: false, disabledReason: 'No platform profile is active.', profile: null, environment: null };
+    const base = { profile: profile.name, environment: profile.environment };
+    const status = syncStatus();
+    const offline = status.connection === 'offline' ? `Offline: ${status.reason ?? 'the platform cannot be reached'}.` : null;
+    try {
+      const principal = await principalOf(profile.id, await connectionFor(profile.id));
+      return { ...base, allowed: principal.mayAct, disabledReason: offline };
+    } catch (error) {
+      // Not knowing the scopes (offline since start) offers nothing rather than something that fails.
+      return { ...base, allowed: false, disabledReason: offline ?? `Cannot ask the platform what this token may do: ${(error as Error).message}` };
+    }
+  }
+
+  return {
+    'queues/capabilities': capabilities,
+    'queues/act': async (action) => {
+      const profile = activeProfile();
+      if (profile === null) throw new Error('Cannot act on a queue: no platform profile is active.');
+      const connection = await connectionFor(profile.id);
+      const principal = await principalOf(profile.id, connection);
+      if (!principal.mayAct) throw new Error(`Cannot act on a queue: the token of '${profile.name}' lacks the queues:write scope.`);
+      const what = describeQueueAction(action);
+      const entry = { at: new Date(clock()).toISOString(), who: principal.who, profile: profile.name, environment: profile.environment, what };
+      try {
+        const outcome = await runOpsApiQueueAction(createOpsApiClient(connection), action, randomUUID());
+        log.record({ ...entry, result: outcome.message, ok: true });
+        return { ok: true, ...outcome };
+      } catch (error) {
+        const reason = (error as Error).message;
+        log.record({ ...entry, result: `Failed: ${reason}`, ok: false });
+        throw new Error(`${what} failed: ${reason}`, { cause: error });
+      } finally {
+        syncNow();
+      }
+    },
+    'queues/action-log': async ({ limit }) => ({ entries: log.newest(limit) }),
+  };
+}
