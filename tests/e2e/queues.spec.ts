@@ -1,9 +1,10 @@
+import { queueList } from '../../shared/ops-api/index.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-async function connect(page: Page, platform: TestPlatform): Promise<void> {
+async function connect(page: Page, platform: TestPlatform, token = platform.tokens.full): Promise<void> {
   const saved = await page.evaluate(
     async ({ baseUrl, token }) =>
       (
@@ -13,9 +14,13 @@ async function connect(page: Page, platform: TestPlatform): Promise<void> {
           body: JSON.stringify({ name: 'Acme', baseUrl, environment: 'prod', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
         })
       ).status,
-    { baseUrl: platform.url, token: platform.tokens.full },
+    { baseUrl: platform.url, token },
   );
   expect(saved).toBe(200);
+}
+
+async function platformQueue(platform: TestPlatform, name: string) {
+  return queueList.parse(await (await platform.get('/v1/queues')).json()).data.find((queue) => queue.name === name)!;
 }
 
 const waiting = async (page: Page, queue: string) => Number(((await page.locator(`[data-queue="${queue}"]`).getByTestId('queue-waiting').textContent()) ?? '').replace(/\D/g, ''));
@@ -46,6 +51,33 @@ test('a paused queue backs up: the overview puts it first and shows it growing; 
     await expect(page.getByTestId('failed-job')).toHaveCount(Math.min(count, 50));
     await page.getByTestId('failed-job').first().click();
     await expect(page.getByTestId('job-drawer')).toContainText('Failed because');
+    await page.keyboard.press('Escape');
+
+    // A confirmed group retry acts on exactly the group's jobs, and the platform's counts show it.
+    const failedBefore = (await platformQueue(platform, 'report-generation')).counts.failed;
+    await group.getByTestId('retry-group').click();
+    const confirm = page.getByTestId('queue-action-confirm');
+    await expect(confirm).toContainText(`Retry ${count.toLocaleString('en-US')} failed ${count === 1 ? 'job' : 'jobs'} in report-generation (group '`);
+    await expect(confirm).toContainText('on PRODUCTION?');
+    await confirm.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByTestId('queue-action-result')).toContainText(`Retried ${count.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} jobs.`);
+    expect((await platformQueue(platform, 'report-generation')).counts.failed).toBe(failedBefore - count);
+  } finally {
+    await platform.stop();
+  }
+});
+
+test('with a read-only token the queue actions are absent', async ({ page, console: app }) => {
+  const platform = await startTestPlatform({ tenants: 8, events: 2_000 });
+  try {
+    await page.goto(`${app.host.url}#/queues`);
+    await connect(page, platform, platform.tokens.readOnly);
+    await page.getByTestId('queue-row').first().getByRole('link').click();
+    await expect(page.getByTestId('failure-group').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('queue-read-only')).toBeVisible();
+    await expect(page.getByTestId('queue-pause-toggle')).toHaveCount(0);
+    await expect(page.getByTestId('queue-retry-all')).toHaveCount(0);
+    await expect(page.getByTestId('retry-group')).toHaveCount(0);
   } finally {
     await platform.stop();
   }

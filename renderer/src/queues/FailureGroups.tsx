@@ -7,6 +7,7 @@ import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { JobDrawer } from './JobDrawer.tsx';
+import { QueueActionButton } from './QueueActionsContext.tsx';
 
 const failedResources = ['failed-jobs'] as const;
 
@@ -55,6 +56,7 @@ export function FailureGroups({ queue }: { queue: string }) {
                   </Table.Th>
                   <Table.Th w={200}>First seen</Table.Th>
                   <Table.Th w={200}>Last seen</Table.Th>
+                  <Table.Th w={120} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -80,10 +82,17 @@ export function FailureGroups({ queue }: { queue: string }) {
                         </Table.Td>
                         <Table.Td>{group.firstSeen === null ? '—' : <Timestamp iso={group.firstSeen} dense />}</Table.Td>
                         <Table.Td>{group.lastSeen === null ? '—' : <Timestamp iso={group.lastSeen} dense />}</Table.Td>
+                        <Table.Td>
+                          <QueueActionButton
+                            label="Retry group"
+                            testId="retry-group"
+                            build={async () => ({ kind: 'retry-jobs', queue, group: group.reason, ids: (await api['queues/group-job-ids']({ queue, group: group.reason })).ids })}
+                          />
+                        </Table.Td>
                       </Table.Tr>
                       {expanded && (
                         <Table.Tr>
-                          <Table.Td colSpan={5} p={0} pl="xl">
+                          <Table.Td colSpan={6} p={0} pl="xl">
                             <FailedJobs queue={queue} group={group.reason} onOpen={setJob} />
                           </Table.Td>
                         </Table.Tr>

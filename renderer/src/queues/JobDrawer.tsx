@@ -4,6 +4,7 @@ import type { Job } from '../../../shared/ops-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { JsonTree } from '../components/JsonTree.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
+import { QueueActionButton } from './QueueActionsContext.tsx';
 
 /** One failed job from the cache: its data as the platform redacted it, attempts, times and stack trace, with links to its audit trail. */
 export function JobDrawer({ queue, id, onClose }: { queue: string; id: string | null; onClose(): void }) {
@@ -42,6 +43,10 @@ export function JobDrawer({ queue, id, onClose }: { queue: string; id: string | 
               </Text>
             </Alert>
           )}
+          <Group gap="xs">
+            <QueueActionButton label="Retry" testId="retry-job" build={async () => ({ kind: 'retry-job', queue, id: job.id })} />
+            <QueueActionButton label="Remove" color="red" testId="remove-job" build={async () => ({ kind: 'remove-job', queue, id: job.id })} />
+          </Group>
           <Group gap="xs">
             {job.tenant_id !== null && (
               <Button size="xs" variant="light" component="a" href={`#/audit?q=${encodeURIComponent(`tenant:${job.tenant_id}`)}`}>

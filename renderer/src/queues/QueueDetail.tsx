@@ -8,6 +8,7 @@ import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { useNow } from '../app/useNow.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { FailureGroups } from './FailureGroups.tsx';
+import { QueueActionButton, ReadOnlyNote } from './QueueActionsContext.tsx';
 import { QueueCharts } from './QueueCharts.tsx';
 import { QueueFlags } from './QueueFlags.tsx';
 import { queueHref } from './queue-route.ts';
@@ -52,9 +53,20 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
           {summary !== null && <QueueFlags flags={summary.flags} unknownWorkers={summary.workers === null} />}
         </Group>
         {summary !== null && (
-          <Text size="xs" c="dimmed" title={summary.sampledAt}>
-            Latest sample {relativeAge(summary.sampledAt, now)}
-          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="xs" c="dimmed" title={summary.sampledAt}>
+              Latest sample {relativeAge(summary.sampledAt, now)}
+            </Text>
+            <ReadOnlyNote />
+            <QueueActionButton
+              label={summary.paused ? 'Resume' : 'Pause'}
+              testId="queue-pause-toggle"
+              build={async () => ({ kind: summary.paused ? 'resume' : 'pause', queue: name })}
+            />
+            {summary.counts.failed > 0 && (
+              <QueueActionButton label="Retry all failed" color="orange" testId="queue-retry-all" build={async () => ({ kind: 'retry-all-failed', queue: name, shown: summary.counts.failed })} />
+            )}
+          </Group>
         )}
       </Group>
       <Group gap="sm">

@@ -2,6 +2,7 @@ import { useConsole } from '../api/ConsoleContext.tsx';
 import type { Section } from '../app/sections.ts';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
+import { QueueActionsProvider } from './QueueActionsContext.tsx';
 import { QueueDetail } from './QueueDetail.tsx';
 import { QueuesOverview } from './QueuesOverview.tsx';
 import { useOpenQueue } from './queue-route.ts';
@@ -15,7 +16,11 @@ export function QueuesView({ section }: { section: Section }) {
   const overview = useCachedQuery(() => api['queues/overview']({}), queueResources, 'overview');
   if (open !== null) {
     const summary = overview.status === 'ready' ? (overview.value.queues.find((queue) => queue.name === open) ?? null) : null;
-    return <QueueDetail name={open} summary={summary} />;
+    return (
+      <QueueActionsProvider>
+        <QueueDetail name={open} summary={summary} />
+      </QueueActionsProvider>
+    );
   }
   if (overview.status === 'ready' && overview.value.queues.length === 0) return <SectionEmptyState section={section} />;
   return <QueuesOverview overview={overview} />;
