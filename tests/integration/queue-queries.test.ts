@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
 import { queueList } from '../../shared/ops-api/index.ts';
 import { failureGroupOf } from '../../shared/queues/failure-reason.ts';
-import { queueQueries } from '../../electron/services/queues/queue-queries.ts';
+import { failedJob, failedJobs, failureGroups } from '../../electron/services/queues/failed-jobs.ts';
+import type { FailedJobsQuery } from '../../electron/services/queues/failed-jobs.ts';
+import { queueHistory } from '../../electron/services/queues/queue-history.ts';
+import { queueSummaries } from '../../electron/services/queues/queue-summaries.ts';
+import { defaultQueueThresholds } from '../../electron/services/queues/queue-thresholds.ts';
 import { readerProtocol } from '../../electron/services/reader/reader-protocol.ts';
 import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-client.ts';
 import { createSyncLoop } from '../../electron/services/sync/sync-loop.ts';
@@ -16,8 +20,6 @@ import type { TestPlatform } from '../fixtures/platform.ts';
 
 let platform: TestPlatform;
 let cache: ReturnType<typeof makeCacheDb>;
-let queries: ReturnType<typeof queueQueries.open>;
-const noProgress = { progress: () => {}, signal: new AbortController().signal };
 
 beforeAll(async () => {
   platform = await startTestPlatform({ tenants: 10, events: 2_000 });
@@ -25,23 +27,20 @@ beforeAll(async () => {
   const client = createOpsApiClient({ baseUrl: platform.url, token: platform.tokens.full, timeoutMs: 10_000, proxyUrl: null, caFile: null });
   const failures = await createSyncLoop({ db: cache.db, client, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
   expect(failures).toEqual([]);
-  queries = queueQueries.open(cache.db, systemClock);
 }, 60_000);
 afterAll(async () => {
   cache.remove();
   await platform.stop();
 });
 
-const ask = <K extends keyof typeof queries>(name: K, input: Parameters<(typeof queries)[K]>[0]) =>
-  (queries[name] as (input: unknown, context: typeof noProgress) => ReturnType<(typeof queries)[K]>)(input, noProgress);
+const summaries = () => queueSummaries(cache.db, defaultQueueThresholds);
 
 describe('queue summaries', () => {
   it('show exactly the counts the platform reports, most troubled first, with an hour of depth', async () => {
     const reported = queueList.parse(await (await platform.get('/v1/queues')).json()).data;
-    const summaries = ask('queues.summaries', {}) as Awaited<ReturnType<(typeof queries)['queues.summaries']>>;
-    expect(summaries.map((queue) => queue.name).sort()).toEqual(reported.map((queue) => queue.name).sort());
+        expect(summaries().map((queue) => queue.name).sort()).toEqual(reported.map((queue) => queue.name).sort());
     for (const queue of reported) {
-      const summary = summaries.find((candidate) => candidate.name === queue.name)!;
+      const summary = summaries().find((candidate) => candidate.name === queue.name)!;
       expect(summary.counts).toEqual(queue.counts);
       expect(summary.workers).toBe(queue.workers);
       // The oldest waiting job aged between the sync's sample and this one.
@@ -49,7 +48,7 @@ describe('queue summaries', () => {
       expect(summary.oldestWaitingAgeMs === null ? null : summary.oldestWaitingAgeMs + aged).toBe(queue.oldest_waiting_age_ms);
       expect(summary.sparkline.length).toBeGreaterThanOrEqual(55);
     }
-    const trouble = summaries.map((queue) => queue.flags.length);
+    const trouble = summaries().map((queue) => queue.flags.length);
     expect(trouble).toEqual([...trouble].sort((a, b) => b - a));
   });
 });
@@ -57,11 +56,11 @@ describe('queue summaries', () => {
 describe('queue history', () => {
   it('reads a week at hourly steps and the last hour at 10- or 60-second steps', () => {
     const to = Date.now();
-    const week = ask('queues.history', { queue: 'email-sending', from: to - 7 * 86_400_000, to, points: 400 }) as { stepMs: number; points: Array<{ at: number; waiting: number }> };
+    const week = queueHistory(cache.db, 'email-sending', to - 7 * 86_400_000, to, 400);
     expect(week.stepMs).toBe(3_600_000);
     expect(week.points.length).toBeGreaterThanOrEqual(7 * 24 - 2);
     expect(week.points.every((point, index) => index === 0 || point.at - week.points[index - 1]!.at >= 3_600_000)).toBe(true);
-    const hour = ask('queues.history', { queue: 'email-sending', from: to - 3_600_000, to, points: 400 }) as { stepMs: number; points: unknown[] };
+    const hour = queueHistory(cache.db, 'email-sending', to - 3_600_000, to, 400);
     expect(hour.stepMs).toBe(10_000);
     expect(hour.points.length).toBeGreaterThan(50);
   });
@@ -69,12 +68,11 @@ describe('queue history', () => {
 
 describe('failed jobs', () => {
   const queue = 'webhook-delivery';
-  type Page = { jobs: Array<{ id: string; reason: string | null; finishedAt: string | null }>; next: { finishedAt: number | null; id: string } | null };
-  const walk = (input: { group?: string; q?: string }) => {
+  const walk = (input: Pick<FailedJobsQuery, 'group' | 'q'>) => {
     const ids: string[] = [];
-    let after: Page['next'] = null;
+    let after: FailedJobsQuery['after'] | null = null;
     do {
-      const page = ask('queues.failedJobs', { queue, limit: 7, ...input, ...(after === null ? {} : { after }) }) as Page;
+      const page = failedJobs(cache.db, { queue, limit: 7, ...input, ...(after === null ? {} : { after }) });
       ids.push(...page.jobs.map((job) => job.id));
       after = page.next;
     } while (after !== null);
@@ -83,7 +81,7 @@ describe('failed jobs', () => {
 
   it('group by normalised reason, the groups adding up to every cached failed job', () => {
     const cached = cache.db.prepare('SELECT id, failed_reason AS reason FROM failed_jobs WHERE queue = ?').all(queue) as Array<{ id: string; reason: string | null }>;
-    const { groups, total } = ask('queues.failureGroups', { queue }) as { groups: Array<{ reason: string; example: string | null; count: number; exampleIds: string[] }>; total: number };
+    const { groups, total } = failureGroups(cache.db, queue);
     expect(total).toBe(cached.length);
     expect(groups.reduce((sum, group) => sum + group.count, 0)).toBe(cached.length);
     for (const group of groups) {
@@ -97,7 +95,7 @@ describe('failed jobs', () => {
     const all = walk({});
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(cache.db.prepare('SELECT count(*) FROM failed_jobs WHERE queue = ?').pluck().get(queue));
-    const { groups } = ask('queues.failureGroups', { queue }) as { groups: Array<{ reason: string; count: number }> };
+    const { groups } = failureGroups(cache.db, queue);
     expect(walk({ group: groups[0]!.reason }).length).toBe(groups[0]!.count);
   });
 
@@ -112,8 +110,8 @@ describe('failed jobs', () => {
 
   it('open whole from the cache, and a missing one is named', () => {
     const [id] = walk({});
-    expect(ask('queues.job', { queue, id: id! })).toMatchObject({ id, queue, state: 'failed' });
-    expect(() => ask('queues.job', { queue, id: 'job_gone' })).toThrow('No cached failed job job_gone in webhook-delivery');
+    expect(failedJob(cache.db, queue, id!)).toMatchObject({ id, queue, state: 'failed' });
+    expect(() => failedJob(cache.db, queue, 'job_gone')).toThrow('No cached failed job job_gone in webhook-delivery');
   });
 });
 
@@ -121,7 +119,7 @@ it('the reader thread answers the queue queries over the same cache', async () =
   const reader = startWorkerClient(readerProtocol, sourceWorkerPaths, { dbPath: cache.path });
   try {
     const summaries = await reader.call('queues.summaries', {});
-    expect(summaries.map((queue) => queue.name).sort()).toEqual((ask('queues.summaries', {}) as Array<{ name: string }>).map((queue) => queue.name).sort());
+    expect(summaries.map((queue) => queue.name).sort()).toEqual(queueSummaries(cache.db, defaultQueueThresholds).map((queue) => queue.name).sort());
   } finally {
     await reader.close();
   }
