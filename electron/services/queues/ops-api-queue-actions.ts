@@ -1,12 +1,7 @@
 import type { QueueAction } from '../../../shared/console-api/index.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
-
-export interface ActionOutcome {
-  done: number;
-  failed: number;
-  message: string;
-}
+import type { ActionOutcome } from './queue-source.ts';
 
 /** Jobs of a group retried at once; the platform's rate limit is per token. */
 const parallelRetries = 8;
