@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli/command.ts';
+import { errorReason } from './services/error-reason.ts';
 import { conformanceCommand } from './cli/conformance.ts';
 import { demoPlatformCommand } from './cli/demo-platform.ts';
 import { exportCommand } from './cli/export.ts';
@@ -37,7 +38,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`opsdeck: ${error.message}\nRun 'opsdeck --help' for usage.`);
       return 2;
     }
-    console.error(`opsdeck ${name}: ${(error as Error).message}`);
+    console.error(`opsdeck ${name}: ${errorReason(error)}`);
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
@@ -18,7 +20,7 @@ import { makeDataDir } from '../fixtures/data-dir.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import { startRewritingProxy } from '../fixtures/rewriting-proxy.ts';
-import type { RewritingProxy } from '../fixtures/rewriting-proxy.ts';
+import type { ProxyOptions, RewritingProxy } from '../fixtures/rewriting-proxy.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -72,8 +74,8 @@ async function platformHead(): Promise<number> {
   return ((await (await platform.get('/v1/audit-events/head')).json()) as { seq: number }).seq;
 }
 
-async function eventAt(seq: number): Promise<{ id: string; occurred_at: string }> {
-  const page = (await (await platform.get(`/v1/audit-events?after_seq=${seq - 1}&limit=1`)).json()) as { data: Array<{ id: string; occurred_at: string }> };
+async function eventAt(seq: number): Promise<{ id: string; occurred_at: string; hash: string }> {
+  const page = (await (await platform.get(`/v1/audit-events?after_seq=${seq - 1}&limit=1`)).json()) as { data: Array<{ id: string; occurred_at: string; hash: string }> };
   return page.data[0]!;
 }
 
@@ -95,13 +97,7 @@ describe('audit sync against the reference platform', () => {
 
   it.each(readers)('a platform that serves shorter pages than asked is followed to its head with no gap, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
-    const capped = await proxy({
-      rewrite: (path, body) => {
-        if (!path.startsWith('/v1/audit-events?')) return body;
-        const page = body as { data: unknown[]; has_more: boolean };
-        return page.data.length > 300 ? { data: page.data.slice(0, 300), has_more: true } : page;
-      },
-    });
+    const capped = await proxy(rewritingFeed((page) => (page.data.length > 300 ? { data: page.data.slice(0, 300), has_more: true } : page)));
     const { fetched } = await auditSync(db, capped.url, bulkLoadFrom);
     const stats = cached(db);
     expect(stats.first).toBe(await windowFirstSeq());
@@ -152,14 +148,9 @@ describe('audit sync against the reference platform', () => {
   it.each(readers)('a page that violates the schema is rejected, naming the endpoint and field, and nothing from it is cached, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
     const secondPageStarts = (await windowFirstSeq()) + 500;
-    const bad = await proxy({
-      rewrite: (path, body) => {
-        if (!path.startsWith('/v1/audit-events?')) return body;
-        const page = body as { data: Array<Record<string, unknown>> };
-        if (page.data[0]?.seq !== secondPageStarts) return page;
-        return { ...page, data: page.data.map((event, i) => (i === 3 ? { ...event, outcome: 'maybe' } : event)) };
-      },
-    });
+    const bad = await proxy(
+      rewritingFeed((page) => (page.data[0]?.seq === secondPageStarts ? { ...page, data: page.data.map((event, i) => (i === 3 ? { ...event, outcome: 'maybe' } : event)) } : page)),
+    );
 
     const failure = await auditSync(db, bad.url, bulkLoadFrom).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(OpsApiError);
@@ -173,19 +164,104 @@ describe('audit sync against the reference platform', () => {
   it.each(readers)('a broken chain stops the sync with an integrity error and keeps everything before it, read $reader', async ({ bulkLoadFrom }) => {
     const db = cache();
     const target = (await windowFirstSeq()) + 700;
-    const tampered = await proxy({
-      rewrite: (path, body) => {
-        if (!path.startsWith('/v1/audit-events?')) return body;
-        const page = body as { data: Array<Record<string, unknown>> };
-        return { ...page, data: page.data.map((event) => (event.seq === target ? { ...event, ip: '203.0.113.66' } : event)) };
-      },
-    });
+    const tampered = await proxy(rewritingFeed((page) => ({ ...page, data: page.data.map((event) => (event.seq === target ? { ...event, ip: '203.0.113.66' } : event)) })));
     const failure = await auditSync(db, tampered.url, bulkLoadFrom).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IntegrityError);
     expect((failure as Error).message).toMatch(new RegExp(`^Integrity: audit event seq ${target} \\(evt_\\w+\\) content hashes to [0-9a-f]{12}… but states [0-9a-f]{12}… \\(altered\\)\\. Sync stopped; everything cached before it is kept\\.$`));
     const stats = cached(db);
-    expect(stats.last).toBe(target - 201);
-    expect(stats.count).toBe(500);
+    expect(stats.last).toBe(target - 1);
+    expect(stats.count).toBe(700);
+  });
+
+  it.each(readers.flatMap((reader) => chainBreaks.map((where) => ({ ...reader, ...where }))))(
+    'a chain break $where keeps every event before it, with its cursor, and nothing after it, read $reader',
+    async ({ bulkLoadFrom, offset }) => {
+      const db = cache();
+      const indexes = auditIndexes(db);
+      const first = await windowFirstSeq();
+      const target = first + offset;
+      const unlinked = await proxy(rewritingFeed((page) => ({ ...page, data: page.data.map((event) => (event.seq === target ? rehashed({ ...event, prev_hash: 'e'.repeat(64) }) : event)) })));
+      const failure = await auditSync(db, unlinked.url, bulkLoadFrom).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(IntegrityError);
+      expect((failure as Error).message).toMatch(
+        new RegExp(`^Integrity: audit event seq ${target} \\(evt_\\w+\\) has prev_hash e{12}… but seq ${target - 1} hashes to [0-9a-f]{12}… \\(chain break\\)\\. Sync stopped; everything cached before it is kept\\.$`),
+      );
+      expect(cached(db)).toMatchObject({ first, last: target - 1, count: offset, ids: offset });
+      expect(readSyncState(db).find((state) => state.resource === 'audit')?.cursor).toBe(String(target - 1));
+      expect(auditIndexes(db)).toBe(indexes);
+    },
+  );
+
+  it.each(readers)('events a page repeats from before the after_seq asked are dropped when identical, and the sync goes on to the head, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const first = await windowFirstSeq();
+    const overlapping = await overlappingFeed((afterSeq) => (afterSeq > first && afterSeq % 3 === 0 ? 4 : 0));
+    const { fetched } = await auditSync(db, overlapping.url, bulkLoadFrom);
+    expect(overlapping.overlapped()).toBeGreaterThan(0);
+    const stats = cached(db);
+    expect(stats).toMatchObject({ first, last: await platformHead() });
+    expect(stats.count).toBe(stats.last - stats.first + 1);
+    expect(stats.ids).toBe(stats.count);
+    expect(fetched).toBe(stats.count);
+    expect(readSyncState(db).find((state) => state.resource === 'audit')?.cursor).toBe(String(stats.last));
+  });
+
+  it.each(readers)('a repeated seq with different content is an integrity error naming the seq and both copies, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const secondPageAfter = (await windowFirstSeq()) + 499;
+    const received = await eventAt(secondPageAfter);
+    // The repeated copy of the first page's last event differs, and the page is chained on from it, as a forger would.
+    const overlapping = await overlappingFeed(
+      (afterSeq) => (afterSeq === secondPageAfter ? 3 : 0),
+      (page, afterSeq) => (afterSeq === secondPageAfter ? rechained(page.map((event) => (event.seq === afterSeq ? { ...event, ip: '203.0.113.66' } : event))) : page),
+    );
+    const failure = await auditSync(db, overlapping.url, bulkLoadFrom).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(IntegrityError);
+    expect((failure as Error).message).toMatch(
+      new RegExp(
+        `^Integrity: audit event seq ${secondPageAfter} \\(${received.id}\\) was received before as ${received.id} with hash ${received.hash.slice(0, 12)}…, and comes again with hash (?!${received.hash.slice(0, 12)})[0-9a-f]{12}… \\(a repeat that differs\\)\\. Sync stopped; everything cached before it is kept\\.$`,
+      ),
+    );
+    expect(cached(db)).toMatchObject({ last: secondPageAfter, count: 500 });
+    expect(readSyncState(db).find((state) => state.resource === 'audit')?.cursor).toBe(String(secondPageAfter));
+  });
+
+  it.each(readers)('a page that does not reach the after_seq asked is refused, naming what was asked and sent, read $reader', async ({ bulkLoadFrom }) => {
+    const db = cache();
+    const secondPageAfter = (await windowFirstSeq()) + 499;
+    const backwards = await overlappingFeed((afterSeq) => (afterSeq === secondPageAfter ? 600 : 0));
+    const failure = await auditSync(db, backwards.url, bulkLoadFrom).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OpsApiError);
+    expect((failure as Error).message).toBe(
+      `GET /v1/audit-events: asked for the events after seq ${secondPageAfter}, the platform sent seq ${secondPageAfter - 599} to ${secondPageAfter - 100} and said more follow`,
+    );
+    expect(cached(db)).toMatchObject({ last: secondPageAfter, count: 500 });
+  });
+
+  it.each(readers.flatMap((reader) => failureKinds.map((kind) => ({ ...reader, ...kind }))))(
+    '$failure reaches the user with a reason after every colon, read $reader',
+    async ({ bulkLoadFrom, misbehave }) => {
+      const db = cache();
+      const misbehaving = await proxy(misbehave);
+      const failure = await auditSync(db, misbehaving.url, bulkLoadFrom).catch((error: unknown) => error);
+      expectReason(failure);
+    },
+  );
+
+  it('an audit feed worker that dies throwing something other than an Error is reported with a reason', async () => {
+    const db = cache();
+    const failure = await syncAuditFeed({
+      db,
+      client: client(),
+      report: () => {},
+      signal: new AbortController().signal,
+      pageSize: 500,
+      windowStartMs: windowStartMs(),
+      bulkLoadFrom: 0,
+      feedWorker: fileURLToPath(new URL('../fixtures/workers/throwing-feed.worker.ts', import.meta.url)),
+    }).catch((error: unknown) => error);
+    expectReason(failure);
+    expect((failure as Error).message).toBe('An audit feed worker failed: a non-error was thrown: feed worker gave up');
   });
 
   it.each(readers)('an id the platform sends twice stops the sync with an integrity error and keeps everything before it, read $reader', async ({ bulkLoadFrom }) => {
@@ -195,13 +271,7 @@ describe('audit sync against the reference platform', () => {
     const head = await platformHead();
     const firstId = (await eventAt(first)).id;
     // The head event re-issued under the first event's id, hashed again so that the chain holds.
-    const repeating = await proxy({
-      rewrite: (path, body) => {
-        if (!path.startsWith('/v1/audit-events?')) return body;
-        const page = body as { data: Array<Record<string, unknown>> };
-        return { ...page, data: page.data.map((event) => (event.seq === head ? rehashed({ ...event, id: firstId }) : event)) };
-      },
-    });
+    const repeating = await proxy(rewritingFeed((page) => ({ ...page, data: page.data.map((event) => (event.seq === head ? rehashed({ ...event, id: firstId }) : event)) })));
     const failure = await auditSync(db, repeating.url, bulkLoadFrom).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IntegrityError);
     expect((failure as Error).message).toBe(`Integrity: audit event seq ${head} (${firstId}) repeats the id of seq ${first}. Sync stopped; everything cached before it is kept.`);
@@ -382,6 +452,43 @@ describe('opsdeck sync', () => {
     expect(stats.ids).toBe(stats.count);
   });
 
+  it('--once follows a feed whose pages sometimes start before the after_seq asked to the head, and exits 0', async () => {
+    const dir = makeDataDir();
+    cleanups.push(dir.remove);
+    const dbPath = `${dir.path}/cache.sqlite`;
+    const first = await windowFirstSeq();
+    const overlapping = await overlappingFeed((afterSeq) => (afterSeq > first && afterSeq % 2 === 0 ? 4 : 0));
+    const run = spawn(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', overlapping.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', dbPath, '--once'], {
+      env: { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    run.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((done) => run.on('exit', done))).toBe(0);
+    expect(stderr).toBe('');
+    expect(overlapping.overlapped()).toBeGreaterThan(0);
+    const { db } = openCacheDb(dbPath, { log: () => {} });
+    const stats = cached(db);
+    db.close();
+    expect(stats).toMatchObject({ first, last: await platformHead(), count: stats.last - stats.first + 1, ids: stats.count });
+  });
+
+  it('--once says why each resource failed after "sync failed:"', async () => {
+    const dir = makeDataDir();
+    cleanups.push(dir.remove);
+    const failing = await proxy(problemWithoutDetail);
+    const run = spawn(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', failing.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', `${dir.path}/cache.sqlite`, '--once'], {
+      env: { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    run.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((done) => run.on('exit', done))).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    const reasons = lines.slice(lines.indexOf('sync failed:') + 1);
+    expect(reasons).toEqual(['  GET /v1/audit-events: the platform failed (500): 500 Internal Server Error']);
+  });
+
   it('fails clearly without a token and names the variable', () => {
     const result = spawnSync(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', platform.url, '--token-env', 'NOT_SET_ANYWHERE', '--once'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
@@ -402,4 +509,89 @@ async function windowFirstSeq(): Promise<number> {
   const db = cache();
   await auditSync(db);
   return cached(db).first;
+}
+
+/** Where a chain break sits, counted from the first event of a fresh cache (feed pages of 500). */
+const chainBreaks = [
+  { where: 'mid-way through the first page', offset: 276 },
+  { where: 'at a page boundary', offset: 500 },
+  { where: 'mid-way through a later page', offset: 776 },
+];
+
+/** A proxy that answers the feed's requests itself, with `answer`, and forwards the rest. */
+function answeringFeed(answer: (req: IncomingMessage, res: ServerResponse) => void): ProxyOptions {
+  return {
+    intercept: (req, res) => {
+      if (!req.url!.startsWith('/v1/audit-events?')) return false;
+      answer(req, res);
+      return true;
+    },
+  };
+}
+
+/** A proxy that passes each feed page through `change`. */
+function rewritingFeed(change: (page: Record<string, unknown> & { data: Array<Record<string, unknown>> }) => Record<string, unknown>): ProxyOptions {
+  return { rewrite: (path, body) => (path.startsWith('/v1/audit-events?') ? change(body as Parameters<typeof change>[0]) : body) };
+}
+
+const problemWithoutDetail = answeringFeed((_, res) =>
+  res.writeHead(500, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: '', status: 500, detail: '' })),
+);
+
+/** Every way the audit sync can fail, made by a misbehaving platform. */
+const failureKinds: Array<{ failure: string; misbehave: ProxyOptions }> = [
+  { failure: 'an integrity error', misbehave: rewritingFeed((page) => ({ ...page, data: page.data.map((event) => ({ ...event, ip: '203.0.113.66' })) })) },
+  { failure: 'a schema mismatch', misbehave: rewritingFeed((page) => ({ ...page, has_more: 'maybe' })) },
+  { failure: 'an HTTP problem without a detail', misbehave: problemWithoutDetail },
+  { failure: 'an HTTP error without a problem body', misbehave: answeringFeed((_, res) => res.writeHead(404).end()) },
+  { failure: 'a network failure', misbehave: answeringFeed((req) => req.socket.destroy()) },
+  {
+    failure: 'a response cut off mid-body',
+    misbehave: answeringFeed((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
+      res.write('{"data":[');
+      setTimeout(() => req.socket.destroy(), 20);
+    }),
+  },
+];
+
+/** An Error whose message says something after each of its colons. */
+function expectReason(failure: unknown): void {
+  expect(failure).toBeInstanceOf(Error);
+  const { message } = failure as Error;
+  expect(message.trim()).not.toBe('');
+  expect(message).not.toMatch(/:\s*($|[.,;:)])/);
+}
+
+/**
+ * The platform behind a proxy whose feed answers a request from `overlap(afterSeq)` events before
+ * the after_seq asked, each page's events passed through `alter` with the after_seq asked.
+ */
+async function overlappingFeed(overlap: (afterSeq: number) => number, alter = (events: Array<Record<string, unknown>>, _afterSeq: number) => events) {
+  let overlapped = 0;
+  const started = await proxy(
+    answeringFeed((req, res) => {
+      const url = new URL(req.url!, platform.url);
+      const afterSeq = Number(url.searchParams.get('after_seq'));
+      const by = overlap(afterSeq);
+      if (by > 0) overlapped++;
+      url.searchParams.set('after_seq', String(afterSeq - by));
+      void platform.get(`${url.pathname}${url.search}`).then(async (upstream) => {
+        const page = (await upstream.json()) as { data: Array<Record<string, unknown>>; has_more: boolean };
+        res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ ...page, data: alter(page.data, afterSeq) }));
+      });
+    }),
+  );
+  return { url: started.url, overlapped: () => overlapped };
+}
+
+/** Events sealed again in order, each linked to the one before it: a chain that holds whatever was changed. */
+function rechained(events: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  let prevHash = events[0]?.prev_hash;
+  return events.map((event) => {
+    const sealed = rehashed({ ...event, prev_hash: prevHash });
+    prevHash = sealed.hash;
+    return sealed;
+  });
 }

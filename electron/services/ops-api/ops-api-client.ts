@@ -5,6 +5,7 @@ import { describeIssues } from '../../../shared/console-api/index.ts';
 import { problem } from '../../../shared/ops-api/common.ts';
 import { operations } from '../../../shared/ops-api/operations.ts';
 import type { OperationId } from '../../../shared/ops-api/operations.ts';
+import { errorReason } from '../error-reason.ts';
 import { createDispatcher } from './dispatcher.ts';
 import type { NetworkOptions } from './dispatcher.ts';
 import { OpsApiError } from './ops-api-error.ts';
@@ -130,11 +131,10 @@ async function toOpsApiError(error: unknown, endpoint: string, scope: string | n
     const code = cause?.code ?? cause?.cause?.code ?? 'network error';
     return new OpsApiError('network', endpoint, `cannot reach the platform (${code})`);
   }
-  if (!isHTTPError(error)) return new OpsApiError('network', endpoint, (error as Error).message);
+  if (!isHTTPError(error)) return new OpsApiError('network', endpoint, errorReason(error));
 
   const status = error.response.status;
-  const parsed = problem.safeParse(error.data);
-  const detail = parsed.success ? parsed.data.detail : `${status} ${error.response.statusText}`;
+  const detail = problemDetail(error.data) ?? `${status} ${error.response.statusText}`.trim();
   switch (status) {
     case 401:
       return new OpsApiError('unauthorized', endpoint, 'token rejected (401): check the profile’s token', status);
@@ -152,6 +152,13 @@ async function toOpsApiError(error: unknown, endpoint: string, scope: string | n
     default:
       return new OpsApiError('server', endpoint, `the platform failed (${status}): ${detail}`, status);
   }
+}
+
+/** What a problem+json body says went wrong: its detail, else its title; null without either. */
+function problemDetail(body: unknown): string | null {
+  const parsed = problem.safeParse(body);
+  if (!parsed.success) return null;
+  return [parsed.data.detail, parsed.data.title].find((text) => text.trim() !== '') ?? null;
 }
 
 function scopeNamed(detail: string): string | null {

@@ -7,7 +7,7 @@ import { IntegrityError } from './integrity-error.ts';
 
 /** The newest cached event, where the feed resumes; null for an empty cache. */
 export function cachedAuditTip(db: Database): ChainTip | null {
-  return (db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as ChainTip | undefined) ?? null;
+  return (db.prepare('SELECT seq, id, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as ChainTip | undefined) ?? null;
 }
 
 /**
@@ -18,7 +18,7 @@ export function cachedAuditTip(db: Database): ChainTip | null {
 export async function windowStartTip(client: OpsApiClient, windowStartMs: number): Promise<ChainTip> {
   const page = await client.call('searchAuditEvents', { query: { to: new Date(windowStartMs).toISOString(), limit: 1 } });
   const before = page.data[0];
-  if (before === undefined) return { seq: 0, hash: genesisPrevHash };
+  if (before === undefined) return { seq: 0, id: null, hash: genesisPrevHash };
   if (eventDigest(before) !== before.hash) throw new IntegrityError(before.seq, before.id, 'does not hash to its stated hash (altered)');
-  return { seq: before.seq, hash: before.hash };
+  return { seq: before.seq, id: before.id, hash: before.hash };
 }

@@ -1,29 +1,31 @@
 import type { Worker } from 'node:worker_threads';
 import type { PackedRows } from '../cache/packed-rows.ts';
+import { errorReason } from '../error-reason.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import { fromWire } from '../workers/rpc/wire-error.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import { checkedFeed } from './checked-feed.ts';
 import type { CheckedFeedRange } from './checked-feed.ts';
 import { linkPage } from './checked-page.ts';
 import type { CheckedPage } from './checked-page.ts';
-import { feedError, plannedPages } from './feed-messages.ts';
+import { plannedPages } from './feed-messages.ts';
 import type { FeedPlan, FeedWorkerData, FromFeedWorker, ToFeedWorker } from './feed-messages.ts';
 
 /**
  * checkedFeed for a bulk load: `workers` threads at `path` fetch, read and check the pages
  * up to the head between them, in parallel, and this thread links them in order. The plan
- * assumes full pages; after a page the platform served short of the page size (it may cap
- * it, by count or by bytes) the rest is read here, page by page as served, like what came
- * after the head.
+ * assumes full pages; after a page that ends elsewhere (the platform may cap a page, by count
+ * or by bytes, or start it a few events early) the rest is read here, page by page as served,
+ * like what came after the head.
  */
 export async function* checkedFeedInWorkers(path: string, client: OpsApiClient, range: CheckedFeedRange, workers: number): AsyncGenerator<PackedRows> {
   let linked = range.tip;
   const pool = new FeedWorkerPool(path, client, { afterSeq: linked.seq, headSeq: range.headSeq, limit: range.pageSize, workers });
   try {
     for await (const page of pool.pages()) {
-      linked = linkPage(linked, page);
-      yield page.rows;
-      if (page.count < range.pageSize) break;
+      const plannedEnd = linked.seq + range.pageSize;
+      linked = yield* linkPage(linked, page);
+      if (linked.seq !== plannedEnd) break;
     }
   } finally {
     await pool.close();
@@ -61,7 +63,7 @@ class FeedWorkerPool {
       else this.arrived.set(message.page, message);
       this.notify();
     });
-    started.on('error', (error) => this.stop(error));
+    started.on('error', (error: unknown) => this.stop(new Error(`An audit feed worker failed: ${errorReason(error)}`)));
     started.on('messageerror', (error) => this.stop(error));
     started.on('exit', () => done || this.closing || this.stop(new Error('An audit feed worker stopped before its pages were read.')));
     return started;
@@ -78,7 +80,7 @@ class FeedWorkerPool {
       }
       this.arrived.delete(page);
       this.workers[page % this.workers.length]!.postMessage({ kind: 'ack' } satisfies ToFeedWorker);
-      if (message.kind === 'failed') throw feedError(message.failure);
+      if (message.kind === 'failed') throw fromWire(message.failure);
       yield message.checked;
     }
   }

@@ -18,14 +18,13 @@ const pagesAhead = 3;
 /**
  * The feed after `tip`, read and checked on this thread, page by page: each page chain-checked
  * against the one before and packed as audit_events rows with the raw bytes of its events.
- * Only checked pages are yielded, in seq order; the first break throws, after everything
+ * Only checked events are yielded, in seq order; the first break throws, after every event
  * before it was yielded.
  */
 export async function* checkedFeed(client: OpsApiClient, { tip, headSeq, pageSize }: CheckedFeedRange): AsyncGenerator<PackedRows> {
   let linked = tip;
   const fetchPage = async (afterSeq: number, limit: number) => checkFeedPage(await fetchFeedPage(client, afterSeq, limit));
   for await (const page of feedPages(fetchPage, { afterSeq: tip.seq, headSeq, limit: pageSize, depth: pagesAhead })) {
-    linked = linkPage(linked, page);
-    yield page.rows;
+    linked = yield* linkPage(linked, page);
   }
 }

@@ -47,5 +47,5 @@ export async function* feedPages<P extends PagedResult>(fetchPage: (afterSeq: nu
 
 export async function fetchFeedPage(client: OpsApiClient, afterSeq: number, limit: number): Promise<FeedPage> {
   const { bytes, endpoint } = await client.callForBytes('listAuditEvents', { query: { after_seq: afterSeq, limit } });
-  return readFeedPage(bytes, endpoint);
+  return readFeedPage(bytes, endpoint, afterSeq);
 }

@@ -1,4 +1,5 @@
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
+import { errorReason } from '../error-reason.ts';
 import { markSyncFailed } from '../cache/sync-state.ts';
 import { IntegrityError } from './integrity-error.ts';
 import { markChecked } from './mark-checked.ts';
@@ -56,9 +57,10 @@ export function createSyncLoop(options: SyncLoopOptions) {
         task.stopped = integrity;
         const at = clock();
         task.nextAt = at + Math.min(task.everyMs * 2 ** (task.failures - 1), Math.max(task.everyMs, maxBackoffMs));
-        markSyncFailed(db, task.resource, (error as Error).message, at);
-        post({ kind: 'failure', resource: task.resource, at, message: (error as Error).message, unreachable, integrity });
-        failures.push((error as Error).message);
+        const reason = errorReason(error);
+        markSyncFailed(db, task.resource, reason, at);
+        post({ kind: 'failure', resource: task.resource, at, message: reason, unreachable, integrity });
+        failures.push(reason);
       }
     }
     return failures;

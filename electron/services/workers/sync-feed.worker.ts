@@ -4,10 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { packedBuffers } from '../cache/packed-rows.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import { checkFeedPage } from '../sync/checked-page.ts';
-import { feedFailure, plannedPages } from '../sync/feed-messages.ts';
+import { plannedPages } from '../sync/feed-messages.ts';
 import type { FeedWorkerData, FromFeedWorker, ToFeedWorker } from '../sync/feed-messages.ts';
 import { fetchFeedPage } from '../sync/feed-pages.ts';
 import { runAtBackgroundPriority } from './background-priority.ts';
+import { toWire } from './rpc/wire-error.ts';
 
 runAtBackgroundPriority();
 const { connection, retry, plan, worker } = workerData as FeedWorkerData;
@@ -39,7 +40,7 @@ for (const [index, page] of myPages.entries()) {
     const checked = checkFeedPage(await fetched);
     post({ kind: 'page', page, checked }, packedBuffers(checked.rows));
   } catch (error) {
-    post({ kind: 'failed', page, failure: feedFailure(error) });
+    post({ kind: 'failed', page, failure: toWire(error) });
     break;
   }
   if (++unacknowledged >= maxUnacknowledged) await new Promise<void>((done) => (resume = done));

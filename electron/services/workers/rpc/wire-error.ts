@@ -1,5 +1,6 @@
 import { ImportError } from '../../audit-import/import-error.ts';
 import { UnreadableInputError } from '../../audit/unreadable-input-error.ts';
+import { errorReason } from '../../error-reason.ts';
 import { OpsApiError } from '../../ops-api/ops-api-error.ts';
 import type { OpsApiErrorKind } from '../../ops-api/ops-api-error.ts';
 import { IntegrityError } from '../../sync/integrity-error.ts';
@@ -22,12 +23,10 @@ const revivers: Record<string, (fields: Record<string, unknown>, message: string
 
 export function toWire(error: unknown): WireError {
   if (!(error instanceof Error) && !(error instanceof DOMException)) {
-    return { name: 'Error', message: `a non-error was thrown: ${String(error) || typeof error}`, fields: {} };
+    return { name: 'Error', message: errorReason(error), fields: {} };
   }
   const fields = Object.fromEntries(Object.entries(error).filter(([key, value]) => key !== 'name' && isPlain(value)));
-  // An empty message would reach the user as "failed:" and nothing after the colon.
-  const message = error.message.trim() === '' ? `${error.name} with no message` : error.message;
-  return { name: error.name, message, fields };
+  return { name: error.name, message: errorReason(error), fields };
 }
 
 export function fromWire(wire: WireError): Error {

@@ -1,4 +1,5 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { errorReason } from '../../error-reason.ts';
 import type { z } from 'zod';
 import { startWorker } from '../start-worker.ts';
 import type { WorkerPaths } from '../start-worker.ts';
@@ -65,7 +66,7 @@ export function startWorkerClient<D extends z.ZodType, M extends RpcMethods>(
     if (message.kind === 'result') call.resolve(message.value);
     else call.reject(fromWire(message.error));
   });
-  worker.on('error', (error) => stop(new Error(`The ${protocol.worker} worker failed: ${error.message}`, { cause: error })));
+  worker.on('error', (error: unknown) => stop(new Error(`The ${protocol.worker} worker failed: ${errorReason(error)}`, { cause: error })));
   worker.on('exit', (code) => stop(new Error(`The ${protocol.worker} worker stopped (exit code ${code}).`)));
 
   return {
