@@ -261,7 +261,7 @@ describe('audit sync against the reference platform', () => {
       feedWorker: fileURLToPath(new URL('../fixtures/workers/throwing-feed.worker.ts', import.meta.url)),
     }).catch((error: unknown) => error);
     expectReason(failure);
-    expect((failure as Error).message).toBe('An audit feed worker failed: a non-error was thrown: feed worker gave up');
+    expect((failure as Error).message).toBe('The sync-feed worker failed: a non-error was thrown: feed worker gave up');
   });
 
   it.each(readers)('an id the platform sends twice stops the sync with an integrity error and keeps everything before it, read $reader', async ({ bulkLoadFrom }) => {

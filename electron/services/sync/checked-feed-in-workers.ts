@@ -1,15 +1,17 @@
-import type { Worker } from 'node:worker_threads';
 import type { PackedRows } from '../cache/packed-rows.ts';
-import { errorReason } from '../error-reason.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
-import { fromWire } from '../workers/rpc/wire-error.ts';
-import { startWorker } from '../workers/start-worker.ts';
+import { startWorkerClient } from '../workers/rpc/worker-client.ts';
+import type { WorkerClient } from '../workers/rpc/worker-client.ts';
 import { checkedFeed } from './checked-feed.ts';
 import type { CheckedFeedRange } from './checked-feed.ts';
 import { linkPage } from './checked-page.ts';
 import type { CheckedPage } from './checked-page.ts';
-import { plannedPages } from './feed-messages.ts';
-import type { FeedPlan, FeedWorkerData, FromFeedWorker, ToFeedWorker } from './feed-messages.ts';
+import { feedWorkerProtocol, plannedPages } from './feed-messages.ts';
+import type { FeedPlan } from './feed-messages.ts';
+
+// Pages asked for and not yet taken: enough to keep the workers reading through a whole write
+// transaction of the sync thread, which takes pages only between transactions.
+const pagesAhead = 64;
 
 /**
  * checkedFeed for a bulk load: `workers` threads at `path` fetch, read and check the pages
@@ -20,83 +22,36 @@ import type { FeedPlan, FeedWorkerData, FromFeedWorker, ToFeedWorker } from './f
  */
 export async function* checkedFeedInWorkers(path: string, client: OpsApiClient, range: CheckedFeedRange, workers: number): AsyncGenerator<PackedRows> {
   let linked = range.tip;
-  const pool = new FeedWorkerPool(path, client, { afterSeq: linked.seq, headSeq: range.headSeq, limit: range.pageSize, workers });
+  const plan: FeedPlan = { afterSeq: linked.seq, headSeq: range.headSeq, limit: range.pageSize, workers };
+  const pool = plannedPages(plan) === 0 ? [] : Array.from({ length: workers }, () => startWorkerClient(feedWorkerProtocol, () => path, { connection: client.connection, retry: client.retry, plan }));
   try {
-    for await (const page of pool.pages()) {
+    for await (const page of planPages(pool, plan)) {
       const plannedEnd = linked.seq + range.pageSize;
       linked = yield* linkPage(linked, page);
       if (linked.seq !== plannedEnd) break;
     }
   } finally {
-    await pool.close();
+    await Promise.all(pool.map((worker) => worker.close()));
   }
   yield* checkedFeed(client, { ...range, tip: linked });
 }
 
-/** The feed workers of one plan, and their pages put back in plan order. */
-class FeedWorkerPool {
-  private readonly workers: Worker[] = [];
-  private readonly arrived = new Map<number, FromFeedWorker & { kind: 'page' | 'failed' }>();
-  private stopped: Error | null = null;
-  private closing = false;
-  private wake: (() => void) | null = null;
-
-  constructor(
-    path: string,
-    client: OpsApiClient,
-    private readonly plan: FeedPlan,
-  ) {
-    const count = plannedPages(plan) === 0 ? 0 : plan.workers;
-    try {
-      for (let worker = 0; worker < count; worker++) this.workers.push(this.start(path, { connection: client.connection, retry: client.retry, plan, worker }));
-    } catch (error) {
-      void this.close(); // the workers started before the failure
-      throw error;
-    }
-  }
-
-  private start(path: string, data: FeedWorkerData): Worker {
-    const started = startWorker(path, data);
-    let done = false;
-    started.on('message', (message: FromFeedWorker) => {
-      if (message.kind === 'done') done = true;
-      else this.arrived.set(message.page, message);
-      this.notify();
-    });
-    started.on('error', (error: unknown) => this.stop(new Error(`An audit feed worker failed: ${errorReason(error)}`)));
-    started.on('messageerror', (error) => this.stop(error));
-    started.on('exit', () => done || this.closing || this.stop(new Error('An audit feed worker stopped before its pages were read.')));
-    return started;
-  }
-
-  /** Every page of the plan, in order; the first failure throws, after every page before it. */
-  async *pages(): AsyncGenerator<CheckedPage> {
-    for (let page = 0; page < plannedPages(this.plan); page++) {
-      let message = this.arrived.get(page);
-      while (message === undefined) {
-        if (this.stopped) throw this.stopped;
-        await new Promise<void>((resume) => (this.wake = resume));
-        message = this.arrived.get(page);
-      }
-      this.arrived.delete(page);
-      this.workers[page % this.workers.length]!.postMessage({ kind: 'ack' } satisfies ToFeedWorker);
-      if (message.kind === 'failed') throw fromWire(message.failure);
-      yield message.checked;
-    }
-  }
-
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-
-  private stop(error: Error): void {
-    this.stopped ??= error;
-    this.notify();
-  }
-
-  private notify(): void {
-    this.wake?.();
-    this.wake = null;
+/** Every page of the plan, in order, asked of worker page % workers; the first failure throws after every page before it. */
+async function* planPages(pool: ReadonlyArray<WorkerClient<(typeof feedWorkerProtocol)['methods']>>, plan: FeedPlan): AsyncGenerator<CheckedPage> {
+  const total = plannedPages(plan);
+  const asked: Array<Promise<CheckedPage>> = [];
+  let next = 0;
+  const ask = () => {
+    const page = next++;
+    const answer = pool[page % pool.length]!.call('page', { page });
+    // A failure surfaces when this page's turn comes; until then it must not count as unhandled.
+    answer.catch(() => {});
+    asked.push(answer);
+  };
+  while (next < total && asked.length < pagesAhead) ask();
+  while (asked.length > 0) {
+    const page = await asked.shift()!;
+    if (next < total) ask();
+    yield page;
   }
 }

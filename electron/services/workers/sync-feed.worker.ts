@@ -1,54 +1,27 @@
-// A reading thread of a bulk load: fetches, reads and checks its share of the feed's pages
-// (see FeedPlan) while the sync thread links and writes the pages sent before.
-import { parentPort, workerData } from 'node:worker_threads';
+// A reading thread of a bulk load: fetches, reads and checks the pages of the feed it is asked
+// for (see FeedPlan) while the sync thread links and writes the pages it was sent before.
 import { packedBuffers } from '../cache/packed-rows.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import { checkFeedPage } from '../sync/checked-page.ts';
-import { plannedPages } from '../sync/feed-messages.ts';
-import type { FeedWorkerData, FromFeedWorker, ToFeedWorker } from '../sync/feed-messages.ts';
+import { feedWorkerProtocol, plannedPages } from '../sync/feed-messages.ts';
+import { FetchSlots } from '../sync/fetch-slots.ts';
 import { fetchFeedPage } from '../sync/feed-pages.ts';
 import { runAtBackgroundPriority } from './background-priority.ts';
-import { toWire } from './rpc/wire-error.ts';
+import { serveWorker } from './rpc/serve-worker.ts';
+import { transferring } from './rpc/transfer.ts';
+
+// Downloads in flight at once: pages download ahead while the one before is checked.
+const fetchesAtOnce = 3;
 
 runAtBackgroundPriority();
-const { connection, retry, plan, worker } = workerData as FeedWorkerData;
-const client = createOpsApiClient(connection, retry);
-const post = (message: FromFeedWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
-
-// Pages sent and not yet taken. Enough to keep reading through a whole write transaction of
-// the sync thread, which takes pages only between transactions.
-const maxUnacknowledged = 64;
-let unacknowledged = 0;
-let resume: (() => void) | null = null;
-parentPort!.on('message', (message: ToFeedWorker) => {
-  if (message.kind !== 'ack') return;
-  unacknowledged--;
-  resume?.();
-  resume = null;
+await serveWorker(feedWorkerProtocol, ({ connection, retry, plan }) => {
+  const client = createOpsApiClient(connection, retry);
+  const slots = new FetchSlots(fetchesAtOnce);
+  return {
+    async page({ page }) {
+      if (page >= plannedPages(plan)) throw new Error(`page ${page} is past the plan's ${plannedPages(plan)} pages`);
+      const checked = checkFeedPage(await slots.run(() => fetchFeedPage(client, plan.afterSeq + page * plan.limit, plan.limit)));
+      return transferring(checked, packedBuffers(checked.rows));
+    },
+  };
 });
-
-const pages = plannedPages(plan);
-const myPages = Array.from({ length: Math.max(Math.ceil((pages - worker) / plan.workers), 0) }, (_, index) => worker + index * plan.workers);
-// Pages download ahead while the one before is checked.
-const fetchesAhead = 3;
-const ahead = myPages.slice(0, fetchesAhead).map(fetchPage);
-for (const [index, page] of myPages.entries()) {
-  const later = myPages[index + fetchesAhead];
-  if (later !== undefined) ahead.push(fetchPage(later));
-  const fetched = ahead.shift()!;
-  try {
-    const checked = checkFeedPage(await fetched);
-    post({ kind: 'page', page, checked }, packedBuffers(checked.rows));
-  } catch (error) {
-    post({ kind: 'failed', page, failure: toWire(error) });
-    break;
-  }
-  if (++unacknowledged >= maxUnacknowledged) await new Promise<void>((done) => (resume = done));
-}
-post({ kind: 'done' });
-
-function fetchPage(page: number) {
-  const fetched = fetchFeedPage(client, plan.afterSeq + page * plan.limit, plan.limit);
-  fetched.catch(() => {}); // awaited in turn
-  return fetched;
-}
