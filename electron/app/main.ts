@@ -1,4 +1,4 @@
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, Notification, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createConsoleServices } from '../services/console-services.ts';
@@ -11,6 +11,7 @@ import { bindConsoleApi } from './ipc-binding.ts';
 import { createMainWindow } from './main-window.ts';
 import { createSenderCheck } from './sender-check.ts';
 import { originOf } from './url-origin.ts';
+import { showQueueAlertNotifications } from './notifications/queue-alert-notifications.ts';
 
 // electron-vite sets this in `npm run dev` only; production loads app://opsdeck/.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
     bindFileIpc(ipcMain, services.files, isTrusted, () => mainWindow);
     services.events.subscribe((event, payload) => mainWindow?.webContents.send('console:event', { event, payload }));
+    showQueueAlertNotifications(services.events, ({ title, body }) => Notification.isSupported() && new Notification({ title, body }).show());
 
     mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), startUrl: `${startUrl}${pendingRoute ?? ''}`, trustedOrigins });
     pendingRoute = null;

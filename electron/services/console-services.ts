@@ -10,6 +10,7 @@ import { createAuditHandlers } from './audit-search/audit-handlers.ts';
 import { createPlatformSearch } from './audit-search/platform-search.ts';
 import { openActionLog } from './action-log/action-log.ts';
 import { createQueueActions } from './queues/queue-actions.ts';
+import { createQueueAlerts } from './queues/queue-alerts.ts';
 import { createQueueHandlers } from './queues/queue-handlers.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
@@ -93,6 +94,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   });
   const audit = createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs });
   const actionLog = openActionLog(dataDir);
+  const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock });
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
   const handlers: ConsoleHandlers = {
@@ -107,7 +109,8 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...sync.handlers,
     ...audit,
     ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
-    ...createQueueHandlers({ readers, activeCache: defaultSource }),
+    ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }),
+    ...queueAlerts.handlers,
     ...createQueueActions({
       activeProfile: () => {
         const active = store.activeId();
@@ -130,6 +133,8 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     files,
     close: async () => {
       unsubscribe();
+      queueAlerts.close();
+      await queueAlerts.settled();
       if (listRefresh !== null) clearTimeout(listRefresh);
       jobs.cancelAll();
       await readers.close();

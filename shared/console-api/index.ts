@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
-import { queuesMethods } from './queues.ts';
+import { queuesEvents, queuesMethods } from './queues.ts';
 import { jobsEvents, jobsMethods } from './jobs.ts';
 import { searchesEvents, searchesMethods } from './searches.ts';
 import { sourcesEvents, sourcesMethods } from './sources.ts';
@@ -41,6 +41,7 @@ export const consoleEvents = {
   ...settingsEvents,
   ...profilesEvents,
   ...syncEvents,
+  ...queuesEvents,
   ...searchesEvents,
   ...sourcesEvents,
   ...jobsEvents,

@@ -112,6 +112,28 @@ export const queueCapabilities = z.object({
 });
 export type QueueCapabilities = z.infer<typeof queueCapabilities>;
 
+export const queueAlertKind = z.enum(['backing-up', 'old-waiting', 'failing']);
+export type QueueAlertKind = z.infer<typeof queueAlertKind>;
+
+/** An open incident: a queue past one of its thresholds since `since`. */
+export const queueAlert = z.object({ queue: z.string(), kind: queueAlertKind, message: z.string(), since: z.iso.datetime() });
+export type QueueAlert = z.infer<typeof queueAlert>;
+
+/** A crossing or a recovery: what a desktop notification says, once per incident. */
+export const queueAlertNotice = z.object({
+  /** Unique per notice: a notification is shown once per id. */
+  id: z.string(),
+  queue: z.string(),
+  kind: queueAlertKind,
+  state: z.enum(['raised', 'recovered']),
+  message: z.string(),
+  at: z.iso.datetime(),
+});
+export type QueueAlertNotice = z.infer<typeof queueAlertNotice>;
+
+export const queueAlertsState = z.object({ open: z.array(queueAlert), latest: queueAlertNotice.nullable() });
+export type QueueAlertsState = z.infer<typeof queueAlertsState>;
+
 /** Keyset cursor of the failed-jobs list: newest finished first. */
 const failedJobsCursor = z.object({ finishedAt: z.number().int().nullable(), id: z.string() });
 
@@ -149,5 +171,11 @@ export const queuesMethods = {
   'queues/capabilities': { input: z.object({}).strict(), output: queueCapabilities },
   /** Acts on the platform (with an Idempotency-Key), logs it, and syncs the queues again. */
   'queues/act': { input: queueAction, output: actionResult },
+  'queues/alerts': { input: z.object({}).strict(), output: queueAlertsState },
   'queues/action-log': { input: z.object({ limit: z.number().int().min(1).max(1_000).default(100) }).strict(), output: z.object({ entries: z.array(actionLogEntry) }) },
 } satisfies MethodTable;
+
+export const queuesEvents = {
+  /** An alert was raised or recovered; `latest` says which. */
+  'queues/alerts': queueAlertsState,
+};

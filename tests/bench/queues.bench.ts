@@ -6,7 +6,7 @@ import { rowsOf } from '../../electron/services/cache/synced-rows.ts';
 import { failureGroups } from '../../electron/services/queues/failed-jobs.ts';
 import { queueHistory } from '../../electron/services/queues/queue-history.ts';
 import { queueSummaries } from '../../electron/services/queues/queue-summaries.ts';
-import { defaultQueueThresholds } from '../../electron/services/queues/queue-thresholds.ts';
+import { defaultSettings } from '../../shared/console-api/index.ts';
 import type { Job } from '../../shared/ops-api/index.ts';
 import { makeCacheDb } from '../fixtures/cache-db.ts';
 import type { BenchResult, BenchSuite } from './bench.ts';
@@ -28,7 +28,7 @@ export const suite: BenchSuite = {
       cache.db.exec('ANALYZE');
       const note = `${queues} queues, ${samples.toLocaleString('en-US')} samples over 90 days`;
       return [
-        { name: 'overview from the cache, p95', value: p95(() => queueSummaries(cache.db, defaultQueueThresholds)), unit: 'ms', target: '<= 100', note },
+        { name: 'overview from the cache, p95', value: p95(() => queueSummaries(cache.db, defaultSettings.queueAlerts)), unit: 'ms', target: '<= 100', note },
         { name: '7-day detail chart query, p95', value: p95((run) => queueHistory(cache.db, `queue-${run % queues}`, now - 7 * day, now, 400)), unit: 'ms', target: '<= 50', note },
         { name: '90-day detail chart query, p95', value: p95((run) => queueHistory(cache.db, `queue-${run % queues}`, now - 90 * day, now, 400)), unit: 'ms', note },
         {

@@ -82,3 +82,45 @@ test('with a read-only token the queue actions are absent', async ({ page, conso
     await platform.stop();
   }
 });
+
+test('a threshold crossing raises exactly one notification and a badge on Queues, however many samples stay past it', async ({ page, console: app, context }) => {
+  const platform = await startTestPlatform({ tenants: 8, events: 2_000, live: true, liveTickMs: 200 });
+  try {
+    await context.grantPermissions(['notifications']);
+    // Count what the page hands the browser's Notification API.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      class CountedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        constructor(title: string) {
+          shown.push(title);
+        }
+      }
+      (window as unknown as { Notification: unknown }).Notification = CountedNotification;
+    });
+    await page.goto(`${app.host.url}#/queues`);
+    // Defaults no queue of the demo reaches, so only the queue set below can cross.
+    const quiet = { defaults: { depth: 1_000_000, oldestWaitingMinutes: 100_000, failureRatePercent: 100 }, perQueue: {} };
+    expect(await page.evaluate(async (queueAlerts) => (await fetch('/api/call/settings/update', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queueAlerts }) })).status, quiet)).toBe(200);
+    expect((await platform.send('POST', '/v1/queues/report-generation/pause')).status).toBe(200);
+    await connect(page, platform);
+
+    await page.locator('[data-queue="report-generation"]').getByRole('link').click();
+    await page.getByTestId('queue-thresholds').click();
+    await page.getByLabel('Waiting jobs above').fill('1');
+    await page.getByRole('button', { name: 'Save for this queue' }).click();
+
+    await expect(page.getByTestId('queues-alert-badge')).toHaveText('1', { timeout: 30_000 });
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
+    await expect.poll(shown).toEqual(['Queue alert: report-generation']);
+    // Two more queue samples (one every 10 s) stay past the threshold: still one notification.
+    await page.waitForTimeout(22_000);
+    expect(await shown()).toEqual(['Queue alert: report-generation']);
+    await page.goto(`${app.host.url}#/queues`);
+    await expect(page.getByTestId('queue-alerts')).toContainText('report-generation is backing up');
+  } finally {
+    await platform.stop();
+  }
+});

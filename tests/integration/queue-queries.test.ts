@@ -1,13 +1,13 @@
 // Queue health read from a cache the real sync filled from the reference platform.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
+import { defaultSettings } from '../../shared/console-api/index.ts';
 import { queueList } from '../../shared/ops-api/index.ts';
 import { failureGroupOf } from '../../shared/queues/failure-reason.ts';
 import { failedJob, failedJobs, failureGroups } from '../../electron/services/queues/failed-jobs.ts';
 import type { FailedJobsQuery } from '../../electron/services/queues/failed-jobs.ts';
 import { queueHistory } from '../../electron/services/queues/queue-history.ts';
 import { queueSummaries } from '../../electron/services/queues/queue-summaries.ts';
-import { defaultQueueThresholds } from '../../electron/services/queues/queue-thresholds.ts';
 import { readerProtocol } from '../../electron/services/reader/reader-protocol.ts';
 import { createOpsApiClient } from '../../electron/services/ops-api/ops-api-client.ts';
 import { createSyncLoop } from '../../electron/services/sync/sync-loop.ts';
@@ -33,7 +33,7 @@ afterAll(async () => {
   await platform.stop();
 });
 
-const summaries = () => queueSummaries(cache.db, defaultQueueThresholds);
+const summaries = () => queueSummaries(cache.db, defaultSettings.queueAlerts);
 
 describe('queue summaries', () => {
   it('show exactly the counts the platform reports, most troubled first, with an hour of depth', async () => {
@@ -118,8 +118,8 @@ describe('failed jobs', () => {
 it('the reader thread answers the queue queries over the same cache', async () => {
   const reader = startWorkerClient(readerProtocol, sourceWorkerPaths, { dbPath: cache.path });
   try {
-    const summaries = await reader.call('queues.summaries', {});
-    expect(summaries.map((queue) => queue.name).sort()).toEqual(queueSummaries(cache.db, defaultQueueThresholds).map((queue) => queue.name).sort());
+    const summaries = await reader.call('queues.summaries', { alerts: defaultSettings.queueAlerts });
+    expect(summaries.map((queue) => queue.name).sort()).toEqual(queueSummaries(cache.db, defaultSettings.queueAlerts).map((queue) => queue.name).sort());
   } finally {
     await reader.close();
   }

@@ -1,4 +1,4 @@
-import type { ConsoleHandlers, SourceId } from '../../../shared/console-api/index.ts';
+import type { ConsoleHandlers, QueueAlertSettings, SourceId } from '../../../shared/console-api/index.ts';
 import type { SourceReader, SourceReaders } from '../reader/source-readers.ts';
 
 type QueueHandlers = Pick<ConsoleHandlers, 'queues/overview' | 'queues/history' | 'queues/failure-groups' | 'queues/failed-jobs' | 'queues/job' | 'queues/group-job-ids'>;
@@ -7,10 +7,11 @@ export interface QueueHandlersOptions {
   readers: SourceReaders;
   /** The active profile's cache; null without a profile. */
   activeCache(): SourceId | null;
+  alertSettings(): QueueAlertSettings;
 }
 
 /** Queue health from the active profile's cache, read on its reader thread: it works offline. */
-export function createQueueHandlers({ readers, activeCache }: QueueHandlersOptions): QueueHandlers {
+export function createQueueHandlers({ readers, activeCache, alertSettings }: QueueHandlersOptions): QueueHandlers {
   const reader = async (): Promise<SourceReader | null> => {
     const id = activeCache();
     return id === null ? null : readers.reader(id);
@@ -21,7 +22,7 @@ export function createQueueHandlers({ readers, activeCache }: QueueHandlersOptio
     return found;
   };
   return {
-    'queues/overview': async () => ({ queues: (await (await reader())?.call('queues.summaries', {})) ?? [] }),
+    'queues/overview': async () => ({ queues: (await (await reader())?.call('queues.summaries', { alerts: alertSettings() })) ?? [] }),
     'queues/history': async (input) => (await reader())?.call('queues.history', input) ?? { stepMs: 10_000, points: [] },
     'queues/failure-groups': async (input) => (await reader())?.call('queues.failureGroups', input) ?? { groups: [], total: 0 },
     'queues/failed-jobs': async (input) => (await reader())?.call('queues.failedJobs', input) ?? { jobs: [], next: null },

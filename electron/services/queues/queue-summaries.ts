@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { QueueFlag, QueueSummary } from '../../../shared/console-api/index.ts';
+import { thresholdsOf } from '../../../shared/console-api/index.ts';
+import type { QueueAlertSettings, QueueFlag, QueueSummary, QueueThresholds } from '../../../shared/console-api/index.ts';
 import type { Queue } from '../../../shared/ops-api/index.ts';
-import type { QueueThresholds } from './queue-thresholds.ts';
 
 const minuteMs = 60_000;
 const sparklineMinutes = 60;
@@ -12,11 +12,11 @@ const growthMinutes = 15;
  * job's age (a stalled queue looks idle if you only count finished jobs), depth over the last hour
  * and why it is in trouble; most troubled first.
  */
-export function queueSummaries(db: Database, thresholds: QueueThresholds): QueueSummary[] {
+export function queueSummaries(db: Database, alerts: QueueAlertSettings): QueueSummary[] {
   const queues = (db.prepare('SELECT raw FROM queues').pluck().all() as string[]).map((raw) => JSON.parse(raw) as Queue);
   const newest = Math.max(0, ...queues.map((queue) => Date.parse(queue.sampled_at)));
   const depths = depthPerMinute(db, newest - sparklineMinutes * minuteMs, newest);
-  return queues.map((queue) => summaryOf(queue, depths.get(queue.name) ?? [], thresholds)).sort(byTrouble);
+  return queues.map((queue) => summaryOf(queue, depths.get(queue.name) ?? [], thresholdsOf(alerts, queue.name))).sort(byTrouble);
 }
 
 function summaryOf(queue: Queue, sparkline: number[], thresholds: QueueThresholds): QueueSummary {
@@ -28,8 +28,8 @@ function summaryOf(queue: Queue, sparkline: number[], thresholds: QueueThreshold
   if (queue.paused) flags.push('paused');
   if (queue.workers === 0) flags.push('no-workers');
   if (queue.counts.waiting > thresholds.depth) flags.push('backing-up');
-  if ((queue.oldest_waiting_age_ms ?? 0) > thresholds.oldestWaitingMs) flags.push('old-waiting');
-  if (failureRate > thresholds.failureRate) flags.push('failing');
+  if ((queue.oldest_waiting_age_ms ?? 0) > thresholds.oldestWaitingMinutes * 60_000) flags.push('old-waiting');
+  if (failureRate * 100 > thresholds.failureRatePercent) flags.push('failing');
   return {
     name: queue.name,
     paused: queue.paused,

@@ -1,10 +1,12 @@
-import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { JobsTray } from '../jobs/JobsTray.tsx';
+import { BrowserAlertNotifications } from '../queues/BrowserAlertNotifications.tsx';
+import { useQueueAlerts } from '../queues/useQueueAlerts.ts';
 import { useProfiles } from '../profiles/useProfiles.ts';
 import { SectionView } from '../sections/SectionView.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
@@ -24,6 +26,8 @@ export function Shell() {
   const scheme = useComputedColorScheme('light');
   const profiles = useProfiles();
   const sync = useSyncStatus();
+  const alerts = useQueueAlerts();
+  const openAlerts = alerts.status === 'ready' ? alerts.value.open.length : 0;
   const { on } = useConsole();
   // opsdeck:// links the OS hands to the running app.
   useEffect(() => on('app/navigate', ({ route }) => void (window.location.hash = route)), [on]);
@@ -72,6 +76,13 @@ export function Shell() {
             href={`#/${section.id}`}
             label={section.label}
             leftSection={<section.icon size={18} stroke={1.6} />}
+            rightSection={
+              section.id === 'queues' && openAlerts > 0 ? (
+                <Badge size="sm" color="orange" circle data-testid="queues-alert-badge" aria-label={`${openAlerts} queue alerts`}>
+                  {openAlerts}
+                </Badge>
+              ) : undefined
+            }
             active={section.id === active}
             aria-current={section.id === active ? 'page' : undefined}
             onClick={(event) => {
@@ -88,6 +99,7 @@ export function Shell() {
 
       <CommandPalette navigate={navigate} />
       <JobsTray />
+      <BrowserAlertNotifications />
     </AppShell>
   );
 }

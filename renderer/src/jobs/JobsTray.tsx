@@ -3,14 +3,15 @@ import { IconDownload, IconX } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { Job } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { JobSteps } from './JobSteps.tsx';
 import { useJobs, useStartedHere } from './useJobs.ts';
 
 const finishedCardMs = 8_000;
 
 /**
- * Long work in the corner: a progress bar and Cancel while it runs, then the result (links to
- * download an export, where it was saved) or the error. Exports started in this window
- * download themselves when done.
+ * Long work in the corner: a progress bar, each phase's progress and Cancel while it runs, then
+ * the result (links to download an export, where it was saved) or the error. Exports started in
+ * this window download themselves when done.
  */
 export function JobsTray() {
   const jobs = useJobs();
@@ -81,6 +82,7 @@ function JobCard({ job, onCancel, onDismiss }: { job: Job; onCancel(): void; onD
           {job.detail}
         </Text>
       )}
+      {job.state === 'running' && <JobSteps steps={job.steps} />}
       {job.error !== null && (
         <Text size="xs" c="red" mt={4} role="alert">
           {job.error}

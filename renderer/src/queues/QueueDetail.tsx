@@ -11,6 +11,7 @@ import { FailureGroups } from './FailureGroups.tsx';
 import { QueueActionButton, ReadOnlyNote } from './QueueActionsContext.tsx';
 import { QueueCharts } from './QueueCharts.tsx';
 import { QueueFlags } from './QueueFlags.tsx';
+import { QueueThresholdsButton } from './QueueThresholdsButton.tsx';
 import { queueHref } from './queue-route.ts';
 
 const minute = 60_000;
@@ -57,6 +58,7 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
             <Text size="xs" c="dimmed" title={summary.sampledAt}>
               Latest sample {relativeAge(summary.sampledAt, now)}
             </Text>
+            <QueueThresholdsButton queue={name} />
             <ReadOnlyNote />
             <QueueActionButton
               label={summary.paused ? 'Resume' : 'Pause'}

@@ -5,6 +5,7 @@ import type { Loadable } from '../api/useConsoleValue.ts';
 import { formatDuration } from '../format/duration.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { useNow } from '../app/useNow.ts';
+import { QueueAlertsBanner } from './QueueAlertsBanner.tsx';
 import { QueueFlags } from './QueueFlags.tsx';
 import { queueHref } from './queue-route.ts';
 
@@ -31,6 +32,7 @@ export function QueuesOverview({ overview }: { overview: Loadable<{ queues: Queu
   const newest = queues.reduce<string | null>((latest, queue) => (latest === null || queue.sampledAt > latest ? queue.sampledAt : latest), null);
   return (
     <>
+      <QueueAlertsBanner />
       {newest !== null && (
         <Text size="xs" c="dimmed" data-testid="queues-sampled">
           Sampled {relativeAge(newest, now)}

@@ -4,6 +4,7 @@ import type { AppInfo, ThemePreference, TimeDisplay } from '../../../shared/cons
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { ProfilesCard } from '../profiles/ProfilesCard.tsx';
+import { ThresholdsForm } from '../queues/ThresholdsForm.tsx';
 
 export function SettingsView() {
   const { settings, update } = useSettingsValue();
@@ -38,6 +39,21 @@ export function SettingsView() {
               ]}
             />
           </SettingRow>
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={4} mb={4}>
+          Queue alerts
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          A queue past one of these raises one desktop notification and puts a badge on Queues; its recovery is noted. Each queue can override them from its page.
+        </Text>
+        <Stack maw={320}>
+          <ThresholdsForm
+            value={settings.queueAlerts.defaults}
+            saveLabel="Save defaults"
+            onSave={(defaults) => update({ queueAlerts: { ...settings.queueAlerts, defaults: { ...settings.queueAlerts.defaults, ...defaults } } })}
+          />
         </Stack>
       </Card>
       <AboutCard />

@@ -3,6 +3,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { SourceId } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { JobSteps } from '../jobs/JobSteps.tsx';
 import { markStartedHere, useJobs } from '../jobs/useJobs.ts';
 
 const accepted = '.ndjson,.jsonl,.gz,.json,.csv';
@@ -93,6 +94,7 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
             <Text size="xs" c="dimmed">
               {job.detail}
             </Text>
+            <JobSteps steps={job.steps} />
           </Stack>
         )}
         {(failure ?? job?.error) && (
