@@ -1,7 +1,8 @@
 // How each synced resource other than audit events is stored. Write them with
 // writeSynced(db, mark, [rowsOf(table, items), ...]) so rows and sync state share a transaction.
-import type { Connection, ConnectionRun, Connector, Invoice, Job, Queue, QueueMetricPoint, Tenant, TenantBilling } from '../../../shared/ops-api/index.ts';
+import type { Connection, ConnectionRun, Connector, Invoice, Job, QueueMetricPoint, Tenant, TenantBilling } from '../../../shared/ops-api/index.ts';
 import { failureGroupOf } from '../../../shared/queues/failure-reason.ts';
+import type { QueueSnapshot } from '../../../shared/queues/queue-snapshot.ts';
 import { jobSearchText } from './job-search-text.ts';
 import { rowsOf, staleRowsOf } from './synced-rows.ts';
 import type { CacheTable, RowsWrite } from './synced-rows.ts';
@@ -9,7 +10,7 @@ import type { CacheTable, RowsWrite } from './synced-rows.ts';
 const ms = (iso: string): number => Date.parse(iso);
 const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
-export const queuesTable: CacheTable<Queue> = {
+export const queuesTable: CacheTable<QueueSnapshot> = {
   name: 'queues',
   columns: ['name', 'paused', 'workers', 'waiting', 'active', 'delayed', 'failed', 'throughput_per_min', 'failed_per_min', 'oldest_waiting_age_ms', 'sampled_at', 'synced_at', 'raw'],
   replace: true,
@@ -56,7 +57,7 @@ export const queueSamplesTable: CacheTable<QueueSample> = {
 };
 
 /** The live 10-second sample a `GET /v1/queues` snapshot amounts to. */
-export function liveSample(queue: Queue): QueueSample {
+export function liveSample(queue: QueueSnapshot): QueueSample {
   const { counts } = queue;
   return {
     queue: queue.name,

@@ -5,7 +5,7 @@ import { describeQueueAction } from '../../../shared/queues/describe-action.ts';
 import type { ActionLog } from '../action-log/action-log.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import { runOpsApiQueueAction } from './ops-api-queue-actions.ts';
+import { createOpsApiQueueSource } from './ops-api-queue-source.ts';
 
 type ActionHandlers = Pick<ConsoleHandlers, 'queues/capabilities' | 'queues/act' | 'queues/action-log'>;
 
@@ -69,7 +69,7 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
       const what = describeQueueAction(action);
       const entry = { at: new Date(clock()).toISOString(), who: principal.who, profile: profile.name, environment: profile.environment, what };
       try {
-        const outcome = await runOpsApiQueueAction(createOpsApiClient(connection), action, randomUUID());
+        const outcome = await createOpsApiQueueSource(createOpsApiClient(connection)).act(action, randomUUID());
         log.record({ ...entry, result: outcome.message, ok: true });
         return { ok: true, ...outcome };
       } catch (error) {

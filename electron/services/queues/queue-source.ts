@@ -1,8 +1,8 @@
-import type { JobState, Job, Queue } from '../../../shared/ops-api/index.ts';
+import type { JobState, Job, QueueMetricPoint } from '../../../shared/ops-api/index.ts';
+import type { QueueSnapshot } from '../../../shared/queues/queue-snapshot.ts';
 import type { QueueAction } from '../../../shared/console-api/index.ts';
 
-/** A queue as a source sees it now. `workers` is null when the source cannot tell (a Redis that refuses CLIENT LIST). */
-export type QueueSnapshot = Omit<Queue, 'workers'> & { workers: number | null };
+export type { QueueSnapshot };
 
 export interface JobsPage {
   jobs: Job[];
@@ -27,6 +27,11 @@ export interface QueueSource {
   failedJobs(queue: string, max: number): Promise<Job[]>;
   /** One page of a queue's jobs in a state, newest first. */
   jobs(queue: string, state: JobState, cursor: string | null, limit: number): Promise<JobsPage>;
+  /**
+   * The queue's history over [from, to) in steps of `stepS`, where the source keeps one (an Ops
+   * API platform does; BullMQ keeps none, so Opsdeck's own samples are all there is).
+   */
+  history?(queue: string, from: number, to: number, stepS: number): Promise<QueueMetricPoint[]>;
   /** Carries out an action; `key` makes a retried request safe (sent as Idempotency-Key where the source takes one). */
   act(action: QueueAction, key: string): Promise<ActionOutcome>;
   close(): Promise<void>;

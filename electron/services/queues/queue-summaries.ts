@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { thresholdsOf } from '../../../shared/console-api/index.ts';
 import type { QueueAlertSettings, QueueFlag, QueueSummary, QueueThresholds } from '../../../shared/console-api/index.ts';
-import type { Queue } from '../../../shared/ops-api/index.ts';
+import type { QueueSnapshot } from '../../../shared/queues/queue-snapshot.ts';
 
 const minuteMs = 60_000;
 const sparklineMinutes = 60;
@@ -13,13 +13,13 @@ const growthMinutes = 15;
  * and why it is in trouble; most troubled first.
  */
 export function queueSummaries(db: Database, alerts: QueueAlertSettings): QueueSummary[] {
-  const queues = (db.prepare('SELECT raw FROM queues').pluck().all() as string[]).map((raw) => JSON.parse(raw) as Queue);
+  const queues = (db.prepare('SELECT raw FROM queues').pluck().all() as string[]).map((raw) => JSON.parse(raw) as QueueSnapshot);
   const newest = Math.max(0, ...queues.map((queue) => Date.parse(queue.sampled_at)));
   const depths = depthPerMinute(db, newest - sparklineMinutes * minuteMs, newest);
   return queues.map((queue) => summaryOf(queue, depths.get(queue.name) ?? [], thresholdsOf(alerts, queue.name))).sort(byTrouble);
 }
 
-function summaryOf(queue: Queue, sparkline: number[], thresholds: QueueThresholds): QueueSummary {
+function summaryOf(queue: QueueSnapshot, sparkline: number[], thresholds: QueueThresholds): QueueSummary {
   const finishedPerMin = queue.throughput_per_min + queue.failed_per_min;
   const failureRate = finishedPerMin === 0 ? 0 : queue.failed_per_min / finishedPerMin;
   const before = sparkline.at(-1 - growthMinutes) ?? sparkline[0] ?? queue.counts.waiting;

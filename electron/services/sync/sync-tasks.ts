@@ -2,6 +2,8 @@ import { indexAuditText } from '../cache/index-audit-text.ts';
 import { pruneCache } from '../cache/prune-cache.ts';
 import { syncAuditFeed } from './audit-sync.ts';
 import { snapshotTasks } from './snapshot-tasks.ts';
+import { createOpsApiQueueSource } from '../queues/ops-api-queue-source.ts';
+import { queueSyncTasks } from '../queues/queue-sync-tasks.ts';
 import type { SyncLoopOptions, SyncTask } from './sync-task.ts';
 
 const dayMs = 86_400_000;
@@ -31,6 +33,7 @@ export function syncTasks({ db, client, post, signal, schedule, clock, feedWorke
         return fetched > 0 || indexed > 0 || pruned > 0;
       },
     },
+    ...queueSyncTasks(db, createOpsApiQueueSource(client), schedule, clock),
     ...snapshotTasks(db, client, schedule, clock),
   ];
 }

@@ -5,6 +5,7 @@ import { sql as sourcesAndVerifications } from './003-sources-and-verifications.
 import { sql as sourceFilter } from './004-source-filter.ts';
 import { sql as auditIdIndex } from './005-audit-id-index.ts';
 import { sql as failedJobGroups } from './006-failed-job-groups.ts';
+import { sql as queueWorkersUnknown } from './007-queue-workers-unknown.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 4, name: 'source-filter', sql: sourceFilter },
   { version: 5, name: 'audit-id-index', sql: auditIdIndex },
   { version: 6, name: 'failed-job-groups', sql: failedJobGroups },
+  { version: 7, name: 'queue-workers-unknown', sql: queueWorkersUnknown },
 ];
