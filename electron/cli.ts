@@ -4,13 +4,14 @@ import { conformanceCommand } from './cli/conformance.ts';
 import { demoPlatformCommand } from './cli/demo-platform.ts';
 import { exportCommand } from './cli/export.ts';
 import { importCommand } from './cli/import.ts';
+import { queuesCommand } from './cli/queues.ts';
 import { searchCommand } from './cli/search.ts';
 import { serveCommand } from './cli/serve.ts';
 import { syncCommand } from './cli/sync.ts';
 import { UsageError } from './cli/usage-error.ts';
 import { verifyCommand } from './cli/verify.ts';
 
-const commands: CliCommand[] = [serveCommand, syncCommand, searchCommand, importCommand, exportCommand, verifyCommand, demoPlatformCommand, conformanceCommand];
+const commands: CliCommand[] = [serveCommand, syncCommand, searchCommand, importCommand, exportCommand, verifyCommand, queuesCommand, demoPlatformCommand, conformanceCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
