@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { job } from '../ops-api/queues.ts';
+import { job, jobState } from '../ops-api/queues.ts';
 import type { MethodTable } from './method.ts';
 
 const count = z.number().int().min(0);
@@ -167,6 +167,11 @@ export const queuesMethods = {
   'queues/group-job-ids': {
     input: z.object({ queue: queueName, group: z.string().max(500) }).strict(),
     output: z.object({ ids: z.array(z.string()) }),
+  },
+  /** Jobs in another state, live from the source (not cached): newest first, a page at a time. */
+  'queues/jobs': {
+    input: z.object({ queue: queueName, state: jobState, cursor: z.string().max(2_000).nullable().default(null), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.object({ jobs: z.array(job), next: z.string().nullable() }),
   },
   'queues/capabilities': { input: z.object({}).strict(), output: queueCapabilities },
   /** Acts on the platform (with an Idempotency-Key), logs it, and syncs the queues again. */

@@ -62,6 +62,14 @@ test('a paused queue backs up: the overview puts it first and shows it growing; 
     await confirm.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByTestId('queue-action-result')).toContainText(`Retried ${count.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} jobs.`);
     expect((await platformQueue(platform, 'report-generation')).counts.failed).toBe(failedBefore - count);
+
+    // Jobs in other states come live from the platform, newest first.
+    await page.getByRole('tab', { name: 'Waiting' }).click();
+    await expect(page.getByTestId('live-jobs').locator('tbody tr').first()).toBeVisible();
+    // The paused queue keeps growing, so the page holds what was waiting when it was read: up to 50.
+    const shownIds = await page.getByTestId('live-jobs').locator('tbody tr code').allTextContents();
+    expect(shownIds.length).toBeLessThanOrEqual(50);
+    expect(new Set(shownIds).size).toBe(shownIds.length);
   } finally {
     await platform.stop();
   }

@@ -7,7 +7,7 @@ import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
 import { createOpsApiQueueSource } from './ops-api-queue-source.ts';
 
-type ActionHandlers = Pick<ConsoleHandlers, 'queues/capabilities' | 'queues/act' | 'queues/action-log'>;
+type ActionHandlers = Pick<ConsoleHandlers, 'queues/capabilities' | 'queues/act' | 'queues/action-log' | 'queues/jobs'>;
 
 export interface QueueActionsOptions {
   /** The active profile: its id, name and environment tag; null without one. */
@@ -25,7 +25,10 @@ interface Principal {
   mayAct: boolean;
 }
 
-/** Queue actions on the active profile's platform: offered with queues:write, confirmed by the user, logged. */
+/**
+ * What goes to the active profile's source live rather than to the cache: actions (offered with
+ * queues:write, confirmed by the user, logged) and pages of jobs in states the cache does not keep.
+ */
 export function createQueueActions({ activeProfile, connectionFor, syncStatus, syncNow, log, clock }: QueueActionsOptions): ActionHandlers {
   const principals = new Map<string, Promise<Principal>>();
 
@@ -58,12 +61,20 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
     }
   }
 
+  async function activeSource() {
+    const profile = activeProfile();
+    if (profile === null) throw new Error('No platform profile is active.');
+    return { profile, connection: await connectionFor(profile.id) };
+  }
+
   return {
     'queues/capabilities': capabilities,
+    'queues/jobs': async ({ queue, state, cursor, limit }) => {
+      const { connection } = await activeSource();
+      return createOpsApiQueueSource(createOpsApiClient(connection)).jobs(queue, state, cursor, limit);
+    },
     'queues/act': async (action) => {
-      const profile = activeProfile();
-      if (profile === null) throw new Error('Cannot act on a queue: no platform profile is active.');
-      const connection = await connectionFor(profile.id);
+      const { profile, connection } = await activeSource();
       const principal = await principalOf(profile.id, connection);
       if (!principal.mayAct) throw new Error(`Cannot act on a queue: the token of '${profile.name}' lacks the queues:write scope.`);
       const what = describeQueueAction(action);

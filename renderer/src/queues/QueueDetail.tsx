@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconZoomReset } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { QueueSummary } from '../../../shared/console-api/index.ts';
@@ -8,6 +8,7 @@ import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { useNow } from '../app/useNow.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { FailureGroups } from './FailureGroups.tsx';
+import { LiveJobs } from './LiveJobs.tsx';
 import { QueueActionButton, ReadOnlyNote } from './QueueActionsContext.tsx';
 import { QueueCharts } from './QueueCharts.tsx';
 import { QueueFlags } from './QueueFlags.tsx';
@@ -25,6 +26,7 @@ const ranges = [
   { value: '90d', label: '90 d', ms: 90 * 1_440 * minute },
 ];
 const queueResources = ['queues'] as const;
+const liveStates = ['waiting', 'active', 'delayed', 'completed'] as const;
 
 /** One queue: its counts over a chosen range from the cached samples, and its failures grouped by reason. */
 export function QueueDetail({ name, summary }: { name: string; summary: QueueSummary | null }) {
@@ -96,7 +98,24 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
         ) : (
           <QueueCharts points={history.value.points} stepMs={history.value.stepMs} timeDisplay={settings.timeDisplay} onZoom={onZoom} />
         ))}
-      <FailureGroups queue={name} />
+      <Tabs defaultValue="failed" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="failed">Failed</Tabs.Tab>
+          {liveStates.map((state) => (
+            <Tabs.Tab key={state} value={state}>
+              {state[0]!.toUpperCase() + state.slice(1)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="failed" pt="sm">
+          <FailureGroups queue={name} />
+        </Tabs.Panel>
+        {liveStates.map((state) => (
+          <Tabs.Panel key={state} value={state} pt="sm">
+            <LiveJobs queue={name} state={state} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </Stack>
   );
 }
