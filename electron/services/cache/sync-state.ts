@@ -1,3 +1,5 @@
+// The one module that writes sync_state: a row per sync task (resource), with where it resumes,
+// how fresh its data is, its current error, and for audit how far the full-text index reaches.
 import type { Database } from 'better-sqlite3';
 import { syncResource } from '../../../shared/console-api/index.ts';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
@@ -27,6 +29,15 @@ export function markSynced(db: Database, { resource, cursor, at }: SyncMark): vo
      ON CONFLICT (resource) DO UPDATE SET cursor = excluded.cursor, last_success_at = excluded.last_success_at,
        last_attempt_at = excluded.last_attempt_at, last_error = NULL, last_error_at = NULL`,
   ).run(resource, cursor, at, at);
+}
+
+/** The platform answered and nothing was new: the cached data is current as of `at`. */
+export function markChecked(db: Database, resource: SyncResource, at: number): void {
+  db.prepare(
+    `INSERT INTO sync_state (resource, last_success_at, last_attempt_at) VALUES (?, ?, ?)
+     ON CONFLICT (resource) DO UPDATE SET last_success_at = excluded.last_success_at,
+       last_attempt_at = excluded.last_attempt_at, last_error = NULL, last_error_at = NULL`,
+  ).run(resource, at, at);
 }
 
 /** Keeps the cursor and the last success: the data cached so far stays valid. */

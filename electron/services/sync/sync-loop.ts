@@ -1,8 +1,7 @@
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
 import { errorReason } from '../error-reason.ts';
-import { markSyncFailed } from '../cache/sync-state.ts';
+import { markChecked, markSyncFailed } from '../cache/sync-state.ts';
 import { IntegrityError } from './integrity-error.ts';
-import { markChecked } from './mark-checked.ts';
 import type { SyncLoopOptions } from './sync-task.ts';
 import { syncTasks } from './sync-tasks.ts';
 
