@@ -57,7 +57,7 @@ function p95(run: (round: number) => unknown): number {
 }
 
 /** What the sync and the downsampling leave: 10 s for a day, 1 min to a week, 1 h to 90 days; and each queue's snapshot. */
-function fillSamples(db: Database.Database, now: number): number {
+export function fillSamples(db: Database.Database, now: number): number {
   const sample = db.prepare(
     'INSERT INTO queue_samples (queue, at, resolution_s, waiting, active, delayed, failed, completed_per_min, failed_per_min, oldest_waiting_age_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

@@ -54,6 +54,19 @@ describe('queue actions', () => {
     expect(await actions(platform.tokens.readOnly).handlers['queues/capabilities']({})).toMatchObject({ allowed: false, disabledReason: null });
     const offline = { ...online, connection: 'offline' as const, reason: 'GET /v1/queues: connect ECONNREFUSED' };
     expect(await actions(platform.tokens.full, offline).handlers['queues/capabilities']({})).toMatchObject({ allowed: true, disabledReason: 'Offline: GET /v1/queues: connect ECONNREFUSED.' });
+    // A token known to be read-only stays without actions offline.
+    let status: SyncStatus = online;
+    const readOnly = createQueueActions({
+      activeProfile: () => ({ id: 'acme', name: 'Acme', environment: 'prod' }),
+      connectionFor: async () => ({ baseUrl: platform.url, token: platform.tokens.readOnly, timeoutMs: 10_000, proxyUrl: null, caFile: null }),
+      syncStatus: () => status,
+      syncNow: () => {},
+      log,
+      clock: systemClock,
+    });
+    expect(await readOnly['queues/capabilities']({})).toMatchObject({ allowed: false });
+    status = offline;
+    expect(await readOnly['queues/capabilities']({})).toMatchObject({ allowed: false, disabledReason: 'Offline: GET /v1/queues: connect ECONNREFUSED.' });
     await expect(actions(platform.tokens.readOnly).handlers['queues/act']({ kind: 'pause', queue: 'billing-sync' })).rejects.toThrow("the token of 'Acme' lacks the queues:write scope");
   });
 

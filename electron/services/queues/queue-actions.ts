@@ -33,8 +33,9 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
   const principals = new Map<string, Promise<Principal>>();
 
   /** Who the token belongs to and whether it may act, asked once per profile and connection. */
+  const principalKey = (profileId: string, connection: OpsConnection) => `${profileId} ${connection.baseUrl}`;
   function principalOf(profileId: string, connection: OpsConnection): Promise<Principal> {
-    const cacheKey = `${profileId} ${connection.baseUrl}`;
+    const cacheKey = principalKey(profileId, connection);
     let known = principals.get(cacheKey);
     if (known === undefined) {
       known = createOpsApiClient(connection)
@@ -53,7 +54,11 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
     const status = syncStatus();
     const offline = status.connection === 'offline' ? `Offline: ${status.reason ?? 'the platform cannot be reached'}.` : null;
     try {
-      const principal = await principalOf(profile.id, await connectionFor(profile.id));
+      const connection = await connectionFor(profile.id);
+      // Offline, ask only what is known (a request to a platform that is away takes seconds to
+      // fail); not knowing the scopes yet, the actions show, disabled with the reason.
+      if (offline !== null && !principals.has(principalKey(profile.id, connection))) return { ...base, allowed: true, disabledReason: offline };
+      const principal = await principalOf(profile.id, connection);
       return { ...base, allowed: principal.mayAct, disabledReason: offline };
     } catch (error) {
       // Not knowing the scopes (offline since start) offers nothing rather than something that fails.

@@ -42,6 +42,8 @@ export const QueueCharts = memo(function QueueCharts({ points, stepMs, timeDispl
     referenceAreas: drag === null ? [] : [{ x1: drag.from, x2: drag.to, fill: 'var(--mantine-color-blue-light)', fillOpacity: 0.5 }],
     strokeWidth: 1.5,
   };
+  // Charts that animate redraw for a second after every sample; the data is the point here.
+  const still = { isAnimationActive: false };
 
   return (
     <Stack gap="md">
@@ -54,6 +56,7 @@ export const QueueCharts = memo(function QueueCharts({ points, stepMs, timeDispl
             { name: 'failed', color: 'red.6' },
           ]}
           areaChartProps={zoomProps}
+          areaProps={still}
           fillOpacity={0.35}
         />
       </ChartBlock>
@@ -64,12 +67,14 @@ export const QueueCharts = memo(function QueueCharts({ points, stepMs, timeDispl
             { name: 'failedPerMin', label: 'failed / min', color: 'red.6' },
           ]}
           lineChartProps={zoomProps}
+          lineProps={still}
         />
       </ChartBlock>
       <ChartBlock title="Oldest waiting job (minutes)" testId="queue-age-chart">
         <LineChart {...shared} h={120} connectNulls={false} valueFormatter={(value) => `${value.toLocaleString('en-US')} min`}
           series={[{ name: 'oldestWaitingMin', label: 'oldest waiting', color: 'orange.7' }]}
           lineChartProps={zoomProps}
+          lineProps={still}
         />
       </ChartBlock>
     </Stack>

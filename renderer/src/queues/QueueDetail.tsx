@@ -40,7 +40,8 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
   const span = ranges.find((candidate) => candidate.value === range)!.ms;
   const [from, to] = zoom === null ? [end - span, end] : [zoom.from, zoom.to];
   const key = `${name} ${zoom === null ? `${range} ${Math.floor(end / 10_000)}` : `${zoom.from}-${zoom.to}`}`;
-  const history = useCachedQuery(() => api['queues/history']({ queue: name, from, to, points: 400 }), queueResources, key);
+  // About one point per 5 px of chart: more would not show, and each costs SVG to draw.
+  const history = useCachedQuery(() => api['queues/history']({ queue: name, from, to, points: 200 }), queueResources, key);
   const onZoom = useCallback((zoomFrom: number, zoomTo: number) => setZoom({ from: zoomFrom, to: zoomTo }), []);
 
   return (

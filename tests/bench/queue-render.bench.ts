@@ -1,0 +1,80 @@
+// A queue's detail in Chromium over a cache with 90 days of samples for 30 queues: from opening
+// the queue to its charts painted. The profile's platform is unreachable, as offline: the view
+// reads the cache. `npm run bench queue-render`
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
+import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
+import { createConsoleServices } from '../../electron/services/console-services.ts';
+import { builtRendererDir } from '../../electron/web/renderer-dir.ts';
+import { startWebHost } from '../../electron/web/server.ts';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { makeDataDir } from '../fixtures/data-dir.ts';
+import type { BenchResult, BenchSuite } from './bench.ts';
+import { fillSamples } from './queues.bench.ts';
+
+const opens = 20;
+
+export const suite: BenchSuite = {
+  name: 'queue-render',
+  async run(): Promise<BenchResult[]> {
+    const dataDir = makeDataDir('opsdeck-bench-queue-render-');
+    const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'bench', demo: null });
+    const saved = await services.handlers['profiles/save']({
+      name: 'Bench',
+      baseUrl: 'http://127.0.0.1:9',
+      environment: 'prod',
+      color: null,
+      options: { proxyUrl: null, caFile: null, timeoutMs: 1_000 },
+      token: 'bench-token',
+      tokenStorage: 'session',
+    });
+    const { db } = openCacheDb(cacheDbPath(dataDir.path, saved.activeId!), { log: console.warn });
+    const samples = fillSamples(db, Date.now());
+    db.close();
+    const host = await startWebHost({ services, rendererDir: builtRendererDir() });
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      await page.goto(`${host.url}#/queues`);
+      await page.getByTestId('queue-row').first().waitFor({ timeout: 60_000 });
+      const times: number[] = [];
+      for (let open = 0; open < opens; open++) times.push(await openToCharts(page, `queue-${open % 30}`, open % 2 === 0 ? '7 d' : '24 h'));
+      times.sort((a, b) => a - b);
+      const note = `${opens} opens of a queue (7 d and 24 h ranges), 30 queues, ${samples.toLocaleString('en-US')} samples over 90 days`;
+      return [
+        { name: 'queue detail: open to charts painted, p95', value: Math.round(times[Math.floor(times.length * 0.95)]!), unit: 'ms', target: '<= 300', note },
+        { name: 'queue detail: open to charts painted, median', value: Math.round(times[Math.floor(times.length / 2)]!), unit: 'ms' },
+      ];
+    } finally {
+      await browser.close();
+      await host.close();
+      await services.close();
+      dataDir.remove();
+    }
+  },
+};
+
+/** Opens the queue at the range, then times a fresh open (back to the overview and in again) to the depth chart's areas painted. */
+async function openToCharts(page: Page, queue: string, range: string): Promise<number> {
+  await page.evaluate((name) => (window.location.hash = `#/queues/${name}`), queue);
+  await page.getByText(range, { exact: true }).click();
+  await page.getByTestId('queue-depth-chart').locator('.recharts-area-area').first().waitFor();
+  await page.evaluate(() => (window.location.hash = '#/queues'));
+  await page.getByTestId('queue-row').first().waitFor();
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="queue-depth-chart"] .recharts-area-area') === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        window.location.hash = `#/queues/${name}`;
+        setTimeout(() => reject(new Error(`the charts of ${name} were not painted within 30 s`)), 30_000);
+      }),
+    queue,
+  );
+}
