@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { defaultSettings } from '../../shared/console-api/index.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../fixtures/web-host.ts';
 import type { RunningConsole } from '../fixtures/web-host.ts';
@@ -46,7 +47,7 @@ describe('web host', () => {
   it('answers a call with the result envelope', async () => {
     const response = await call('settings/update', '{"timeDisplay":"utc"}');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, value: { theme: 'auto', timeDisplay: 'utc' } });
+    expect(await response.json()).toEqual({ ok: true, value: { ...defaultSettings, timeDisplay: 'utc' } });
   });
 
   it('refuses bodies that are not JSON, too large, or of another content type', async () => {
@@ -84,7 +85,7 @@ describe('web host', () => {
       req.on('error', fail);
       req.end();
     });
-    expect(JSON.parse(await received)).toEqual({ event: 'settings/changed', payload: { theme: 'dark', timeDisplay: 'local' } });
+    expect(JSON.parse(await received)).toEqual({ event: 'settings/changed', payload: { ...defaultSettings, theme: 'dark' } });
   });
 });
 

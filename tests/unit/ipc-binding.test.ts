@@ -4,7 +4,7 @@ import { bindConsoleApi, channelOf } from '../../electron/app/ipc-binding.ts';
 import { createSenderCheck } from '../../electron/app/sender-check.ts';
 import { createConsoleServices } from '../../electron/services/console-services.ts';
 import { createDispatch } from '../../electron/services/dispatch.ts';
-import { consoleMethodNames } from '../../shared/console-api/index.ts';
+import { consoleMethodNames, defaultSettings } from '../../shared/console-api/index.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
 import { FakeIpcMain, fakeWindow } from '../fixtures/fake-ipc-main.ts';
 
@@ -69,6 +69,6 @@ describe('Electron IPC binding', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 
     const after = await ipcMain.invoke(channelOf('settings/get'), event, {});
-    expect(after).toEqual({ ok: true, value: { theme: 'auto', timeDisplay: 'local' } });
+    expect(after).toEqual({ ok: true, value: defaultSettings });
   });
 });

@@ -41,10 +41,10 @@ describe('import cycle lint rule', () => {
   }
 
   it('refuses an import that leads back to the importing file, type-only imports included, naming the chain', async () => {
-    // checked-page.ts imports integrity-error.ts: integrity-error.ts importing it back closes a cycle.
-    const code = "import type { CheckedPage } from './checked-page.ts';\nexport type A = CheckedPage;";
-    expect(await cycleProblems('electron/services/sync/integrity-error.ts', code)).toEqual([
-      'import cycle: electron/services/sync/integrity-error.ts → electron/services/sync/checked-page.ts → electron/services/sync/integrity-error.ts',
+    // ops-api-queue-source.ts imports queue-source.ts: queue-source.ts importing it back closes a cycle.
+    const code = "import type { createOpsApiQueueSource } from './ops-api-queue-source.ts';\nexport type A = typeof createOpsApiQueueSource;";
+    expect(await cycleProblems('electron/services/queues/queue-source.ts', code)).toEqual([
+      'import cycle: electron/services/queues/queue-source.ts → electron/services/queues/ops-api-queue-source.ts → electron/services/queues/queue-source.ts',
     ]);
   });
 
