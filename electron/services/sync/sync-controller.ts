@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
 import { syncResources } from '../../../shared/data-views.ts';
@@ -6,9 +5,11 @@ import { cacheDbPath } from '../cache/cache-paths.ts';
 import { errorReason } from '../error-reason.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import { startWorker } from '../workers/start-worker.ts';
+import { startWorkerClient } from '../workers/rpc/worker-client.ts';
+import type { WorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import type { SyncSchedule } from './sync-schedule.ts';
+import { syncWorkerProtocol } from './sync-messages.ts';
 import type { FromSyncWorker, SyncWorkerData } from './sync-messages.ts';
 
 export interface SyncControllerOptions {
@@ -27,7 +28,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
  */
 export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock }: SyncControllerOptions) {
-  let worker: Worker | null = null;
+  let worker: { client: WorkerClient<(typeof syncWorkerProtocol)['methods']>; stop: AbortController; running: Promise<void> } | null = null;
   let status: SyncStatus = idle(null);
 
   function idle(profileId: string | null): SyncStatus {
@@ -98,8 +99,6 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
       case 'cache-recovered':
         console.warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
         return;
-      case 'stopped':
-        return;
     }
   }
 
@@ -107,13 +106,10 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     const current = worker;
     worker = null;
     if (current === null) return;
-    const stopped = new Promise<void>((done) => {
-      current.on('exit', () => done());
-      current.on('message', (message: FromSyncWorker) => message.kind === 'stopped' && done());
-    });
-    current.postMessage({ kind: 'stop' });
-    await Promise.race([stopped, new Promise((done) => setTimeout(done, 5_000))]);
-    await current.terminate();
+    current.stop.abort();
+    // The run closes the cache when it ends; a worker stuck in a long statement is ended anyway.
+    await Promise.race([current.running, new Promise((done) => setTimeout(done, 5_000))]);
+    await current.client.close();
   }
 
   async function switchTo(profileId: string | null) {
@@ -127,10 +123,15 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
       return update((current) => ({ ...current, connection: 'degraded', reason: errorReason(error) }));
     }
     const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule, feedWorker: workers('sync-feed') };
-    const started = startWorker(workers('sync'), data);
-    worker = started;
-    started.on('message', (message: FromSyncWorker) => worker === started && onMessage(profileId, message));
-    started.on('error', (error: unknown) => worker === started && update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${errorReason(error)}` })));
+    const client = startWorkerClient(syncWorkerProtocol, workers, data);
+    const stop = new AbortController();
+    const running = client.call('run', {}, { signal: stop.signal, onProgress: (message) => worker?.client === client && onMessage(profileId, message) }).then(
+      () => {},
+      (error: unknown) => {
+        if (worker?.client === client && !stop.signal.aborted) update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${errorReason(error)}` }));
+      },
+    );
+    worker = { client, stop, running };
   }
 
   let activeId: string | null | undefined;
@@ -143,7 +144,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     void switchTo(next);
   });
 
-  const syncNow = () => worker?.postMessage({ kind: 'sync-now' });
+  const syncNow = () => void worker?.client.call('syncNow', {}).catch(() => {});
   const handlers: Pick<ConsoleHandlers, 'sync/status' | 'sync/now'> = {
     'sync/status': async () => status,
     'sync/now': async () => {

@@ -1,22 +1,37 @@
+import { z } from 'zod';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
-import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import type { SyncSchedule } from './sync-schedule.ts';
+import { method, workerProtocol } from '../workers/rpc/protocol.ts';
 
-export interface SyncWorkerData {
-  dbPath: string;
-  connection: OpsConnection;
-  schedule?: Partial<SyncSchedule>;
-  /** The audit feed worker's entry, beside this worker's. */
-  feedWorker?: string;
-}
-
-export type ToSyncWorker = { kind: 'sync-now' } | { kind: 'stop' };
-
+/** What the sync engine reports as it runs: the progress of its `run` call. */
 export type FromSyncWorker =
   | { kind: 'cached'; resources: Array<{ resource: SyncResource; lastSuccessAt: number | null; lastError: string | null }> }
   | { kind: 'progress'; resource: SyncResource; progress: number | null; detail: string | null }
   | { kind: 'success'; resource: SyncResource; at: number; changed: boolean }
   | { kind: 'failure'; resource: SyncResource; at: number; message: string; unreachable: boolean; integrity: boolean }
   | { kind: 'skipped'; resource: SyncResource; reason: string }
-  | { kind: 'cache-recovered'; movedTo: string; reason: string }
-  | { kind: 'stopped' };
+  | { kind: 'cache-recovered'; movedTo: string; reason: string };
+
+const positive = z.number().int().positive();
+
+/** The sync engine's thread: it owns a profile's cache database for writing. */
+export const syncWorkerProtocol = workerProtocol({
+  worker: 'sync',
+  data: z.object({
+    dbPath: z.string(),
+    connection: z.object({ baseUrl: z.string(), token: z.string(), timeoutMs: z.number(), proxyUrl: z.string().nullable(), caFile: z.string().nullable() }),
+    schedule: z
+      .object({ auditMs: positive, queuesMs: positive, failedJobsMs: positive, directoryMs: positive, billingMs: positive, pruneMs: positive, auditWindowDays: positive })
+      .partial()
+      .optional(),
+    /** The audit feed worker's entry, beside this worker's. */
+    feedWorker: z.string().optional(),
+  }),
+  methods: {
+    /** Syncs on schedule until cancelled, reporting as it goes; resolves once the cache is closed. */
+    run: method<null, FromSyncWorker>()(z.object({})),
+    /** Runs every task that is not stopped at once. */
+    syncNow: method<null>()(z.object({})),
+  },
+});
+
+export type SyncWorkerData = z.input<(typeof syncWorkerProtocol)['data']>;
