@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
+import { systemClock } from '../../shared/clock.ts';
 import type { QueueAction } from '../../shared/console-api/index.ts';
 import { failureGroupOf } from '../../shared/queues/failure-reason.ts';
 import { describeQueueAction } from '../../shared/queues/describe-action.ts';
@@ -7,14 +8,16 @@ import type { QueueSnapshot } from '../../shared/queues/queue-snapshot.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { createOpsApiClient } from '../services/ops-api/ops-api-client.ts';
 import { groupFailedJobs } from '../services/queues/group-failed-jobs.ts';
+import { createBullmqQueueSource } from '../services/queues/bullmq/bullmq-queue-source.ts';
 import { createOpsApiQueueSource } from '../services/queues/ops-api-queue-source.ts';
 import type { QueueSource } from '../services/queues/queue-source.ts';
 import type { CliCommand } from './command.ts';
 import { parseFlags } from './parse-flags.ts';
 import { connectionFlagOptions, resolveConnection } from './source-flags.ts';
+import type { ConnectionFlags } from './source-flags.ts';
 import { UsageError } from './usage-error.ts';
 
-const sourceUsage = '(--profile NAME | --base-url URL --token-env VAR)';
+const sourceUsage = '(--profile NAME | --base-url URL --token-env VAR | --redis URL [--prefix P] [--password-env VAR])';
 /** Failed jobs read for grouping and group retries: the newest this many per queue. */
 const failedJobsRead = 10_000;
 
@@ -30,15 +33,14 @@ export const queuesCommand: CliCommand = {
     const { values, positionals } = parseFlags(
       'queues',
       argv,
-      { ...connectionFlagOptions, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, job: { type: 'string' }, group: { type: 'string' }, 'all-failed': { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
+      { ...connectionFlagOptions, redis: { type: 'string' }, prefix: { type: 'string' }, 'password-env': { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, job: { type: 'string' }, group: { type: 'string' }, 'all-failed': { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
       true,
     );
     const [verb, queue, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`queues: unexpected '${extra[0]}'.`);
     if ((verb === 'failed' || verb === 'retry') && queue === undefined) throw new UsageError(`queues ${verb}: name the queue.`);
     if (verb !== undefined && verb !== 'failed' && verb !== 'retry') throw new UsageError(`queues: unknown subcommand '${verb}'; use 'failed' or 'retry'.`);
-    const { connection, label } = await resolveConnection('queues', values, values['data-dir'] ?? defaultDataDir());
-    const source = createOpsApiQueueSource(createOpsApiClient(connection));
+    const { source, label } = await openSource(values);
     try {
       if (verb === undefined) return await listQueues(source, values.json);
       if (verb === 'failed') return await listFailures(source, queue!, values.json);
@@ -48,6 +50,21 @@ export const queuesCommand: CliCommand = {
     }
   },
 };
+
+/** The queues the flags name: BullMQ on a Redis (its password from an environment variable), or an Ops API platform. */
+async function openSource(values: ConnectionFlags & { redis?: string | undefined; prefix?: string | undefined; 'password-env'?: string | undefined; 'data-dir'?: string | undefined }): Promise<{ source: QueueSource; label: string }> {
+  if (values.redis === undefined) {
+    if (values.prefix !== undefined || values['password-env'] !== undefined) throw new UsageError('queues: --prefix and --password-env go with --redis.');
+    const { connection, label } = await resolveConnection('queues', values, values['data-dir'] ?? defaultDataDir());
+    return { source: createOpsApiQueueSource(createOpsApiClient(connection)), label };
+  }
+  if (values.profile !== undefined || values['base-url'] !== undefined) throw new UsageError('queues: give either --redis or a platform (--profile, --base-url), not both.');
+  const passwordEnv = values['password-env'];
+  const password = passwordEnv === undefined ? null : process.env[passwordEnv];
+  if (password === undefined || password === '') throw new UsageError(`queues: the environment variable ${passwordEnv} is empty or not set.`);
+  const url = new URL(values.redis);
+  return { source: createBullmqQueueSource({ url: values.redis, prefix: values.prefix ?? 'bull', tls: url.protocol === 'rediss:', password, clock: systemClock }), label: `Redis ${url.host}` };
+}
 
 async function listQueues(source: QueueSource, json: boolean): Promise<number> {
   const queues = await source.listQueues();
