@@ -50,5 +50,5 @@ it('lists BullMQ queues with the counts BullMQ reports, groups their failures, a
   const retried = await opsdeck(['retry', 'emails', '--group', 'connect ETIMEDOUT <ip>', '--yes']);
   expect(retried.stdout.trim()).toBe('Retried 3 of 3 jobs.');
   expect(retried.status).toBe(0);
-  expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: counts.waiting + 3 });
+  expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: counts.waiting! + 3 });
 });
