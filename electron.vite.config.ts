@@ -14,6 +14,7 @@ export default defineConfig({
           'sync-feed.worker': resolve('electron/services/workers/sync-feed.worker.ts'),
           'import.worker': resolve('electron/services/workers/import.worker.ts'),
           'import-records.worker': resolve('electron/services/workers/import-records.worker.ts'),
+          'source-indexes.worker': resolve('electron/services/workers/source-indexes.worker.ts'),
           'verify.worker': resolve('electron/services/workers/verify.worker.ts'),
           'reader.worker': resolve('electron/services/workers/reader.worker.ts'),
         },

@@ -1,9 +1,13 @@
 import { basename } from 'node:path';
+import { describeVerifyProblem } from '../../shared/audit/describe-verify-problem.ts';
+import type { VerifyReport } from '../../shared/audit/verify-report.ts';
 import { ImportError, importAuditFiles } from '../services/audit-import/import-audit-files.ts';
-import type { ImportProgress, ImportResult } from '../services/audit-import/import-audit-files.ts';
+import type { ImportResult } from '../services/audit-import/import-audit-files.ts';
 import { importedSourcePath } from '../services/audit-import/source-paths.ts';
+import { summarizeVerification } from '../services/audit-sources/verifications.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import type { CliCommand } from './command.ts';
+import { importProgressLines } from './import-progress-lines.ts';
 import { parseFlags } from './parse-flags.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -28,6 +32,7 @@ export const importCommand: CliCommand = {
     if (values.source !== undefined && values.db !== undefined) throw new UsageError('import: give --source NAME or --db PATH, not both.');
     const name = values.source ?? sourceNameOf(values.db ?? positionals[0]!);
     const db = values.db ?? sourcePath(values['data-dir'] ?? defaultDataDir(), name);
+    const progress = importProgressLines(process.stderr);
     try {
       const result = await importAuditFiles({
         files: positionals.map((path) => ({ path })),
@@ -35,13 +40,13 @@ export const importCommand: CliCommand = {
         sourceName: name,
         skipInvalid: values['skip-invalid'],
         replace: values.replace,
-        onProgress: (progress) => process.stderr.write(`\r${progressText(progress)}\u001b[K`),
+        onProgress: progress.report,
       });
-      process.stderr.write('\n');
+      progress.end();
       console.log(summary(result, name));
       return 0;
     } catch (error) {
-      process.stderr.write('\n');
+      progress.end();
       if (!(error instanceof ImportError)) throw error;
       console.error(`opsdeck import: ${error.message}\nNothing was imported${values['skip-invalid'] ? '' : ' (--skip-invalid imports the valid lines and reports the others)'}.`);
       return 1;
@@ -62,14 +67,6 @@ function sourcePath(dataDir: string, name: string): string {
   }
 }
 
-function progressText({ file, fileIndex, files, bytesRead, bytesTotal, events, phase }: ImportProgress): string {
-  const count = `${events.toLocaleString('en-US')} events`;
-  if (phase === 'indexing') return `${count}: building the field indexes`;
-  if (phase === 'text') return `${count}: building the full-text index`;
-  const percent = bytesTotal === 0 ? 100 : Math.min(100, Math.floor((100 * bytesRead) / bytesTotal));
-  return `${file} (${fileIndex + 1}/${files}) ${percent}%: ${count}`;
-}
-
 function summary(result: ImportResult, name: string): string {
   const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
   const parts = [`Imported ${plural(result.events, 'event')} from ${plural(result.files.length, 'file')} into source '${name}' (${result.db})`];
@@ -77,5 +74,13 @@ function summary(result: ImportResult, name: string): string {
   if (result.duplicatesIgnored > 0) parts.push(`${plural(result.duplicatesIgnored, 'duplicate event')} ignored`);
   const csv = result.files.filter((file) => file.format === 'csv').map((file) => file.name);
   if (csv.length > 0) parts.push(`not verifiable: CSV carries no hashes (${csv.join(', ')})`);
+  if (result.verification !== null) parts.push(verificationText(result.verification));
   return `${parts.join('; ')}.`;
+}
+
+/** "hash chain: 60 events, seq 1..60: every hash and link verified", or its problems and the first of them. */
+function verificationText(report: VerifyReport): string {
+  const { summary: text } = summarizeVerification(Date.now(), report);
+  const first = report.problems[0];
+  return `hash chain: ${text}${report.intact || first === undefined ? '' : ` (first: ${describeVerifyProblem(first)})`}`;
 }

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { MethodTable } from './method.ts';
 
+/** One phase of a long job (an import's reading, field indexes, full text, verification). */
+export const jobStep = z.object({
+  label: z.string(),
+  state: z.enum(['waiting', 'running', 'done']),
+  /** 0..1 when known. */
+  progress: z.number().min(0).max(1).nullable(),
+  detail: z.string().nullable(),
+});
+export type JobStep = z.infer<typeof jobStep>;
+
 /** Long work the main side does for the renderer: imports, exports, verifications. */
 export const job = z.object({
   id: z.string(),
@@ -13,6 +23,8 @@ export const job = z.object({
   /** 0..1 when known. */
   progress: z.number().min(0).max(1).nullable(),
   detail: z.string().nullable(),
+  /** Its phases in order, each with its own progress; empty for a job of one phase. */
+  steps: z.array(jobStep),
   error: z.string().nullable(),
   /** What a finished job made: a downloadable file (web host), a saved file, a source. */
   result: z

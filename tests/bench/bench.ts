@@ -3,7 +3,12 @@ export interface BenchResult {
   name: string;
   value: number;
   unit: string;
-  /** e.g. ">= 100000" or "<= 10"; a figure without a target is informational. */
+  /**
+   * The yardstick of this machine at this moment, in the value's unit, measured in the same run
+   * (see baseline.ts). With one, the target bounds value / baseline, so it holds across machines.
+   */
+  baseline?: number;
+  /** e.g. ">= 0.33" (of the baseline, when there is one) or "<= 10"; a figure without a target is informational. */
   target?: string;
   note?: string;
 }
@@ -13,10 +18,16 @@ export interface BenchSuite {
   run(): Promise<BenchResult[]>;
 }
 
+/** What the target bounds: value / baseline when the figure has a baseline, else the value. */
+export function targetedValue(result: BenchResult): number {
+  return result.baseline === undefined ? result.value : result.value / result.baseline;
+}
+
 export function meetsTarget(result: BenchResult): boolean | null {
   if (!result.target) return null;
   const match = /^(>=|<=)\s*([\d.]+)$/.exec(result.target);
   if (!match) return null;
   const bound = Number(match[2]);
-  return match[1] === '>=' ? result.value >= bound : result.value <= bound;
+  const value = targetedValue(result);
+  return match[1] === '>=' ? value >= bound : value <= bound;
 }

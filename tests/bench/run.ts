@@ -1,27 +1,34 @@
 // `npm run bench [name-filter]`: runs every tests/bench/*.bench.ts suite, prints a table and
 // writes bench-results/<timestamp>.json. Figures live here, never as timed test assertions.
+// A speed figure carries a baseline measured in the same run (baseline.ts) and its target
+// bounds the ratio to it, since these machines differ from one another by more than the targets.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { meetsTarget } from './bench.ts';
+import { meetsTarget, targetedValue } from './bench.ts';
 import type { BenchResult, BenchSuite } from './bench.ts';
 
 const filter = process.argv[2];
 const dir = import.meta.dirname;
 const files = readdirSync(dir).filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter))).sort();
-const rows: Array<BenchResult & { suite: string; met: boolean | null }> = [];
+const rows: Array<BenchResult & { suite: string; ratio: number | null; met: boolean | null }> = [];
 
 for (const file of files) {
   const { suite } = (await import(join(dir, file))) as { suite: BenchSuite };
   console.log(`running ${suite.name} ...`);
-  for (const result of await suite.run()) rows.push({ ...result, suite: suite.name, met: meetsTarget(result) });
+  for (const result of await suite.run()) {
+    const ratio = result.baseline === undefined ? null : Math.round(targetedValue(result) * 1000) / 1000;
+    rows.push({ ...result, suite: suite.name, ratio, met: meetsTarget(result) });
+  }
 }
 
 const table = rows.map((row) => ({
   suite: row.suite,
   figure: row.name,
   value: `${formatNumber(row.value)} ${row.unit}`,
-  target: row.target ? `${row.target} ${row.unit}` : '',
+  baseline: row.baseline === undefined ? '' : `${formatNumber(row.baseline)} ${row.unit}`,
+  ratio: row.ratio === null ? '' : formatNumber(row.ratio),
+  target: row.target === undefined ? '' : row.baseline === undefined ? `${row.target} ${row.unit}` : `ratio ${row.target}`,
   status: row.met === null ? '' : row.met ? 'met' : 'MISSED',
   note: row.note ?? '',
 }));

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exportAudit } from '../../electron/services/audit-export/export-audit.ts';
+import { importPhases, phaseLabels } from '../../electron/services/audit-import/import-progress.ts';
 import { createAuditSearch } from '../../electron/services/audit-search/audit-search.ts';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
 import { createConsoleServices } from '../../electron/services/console-services.ts';
@@ -35,6 +36,8 @@ async function importAndVerify(paths: string[], name: string) {
     const job = (await services.handlers['jobs/list']({})).jobs.find((candidate) => candidate.id === jobId)!;
     if (job.state !== 'running') {
       expect(job).toMatchObject({ state: 'done', error: null });
+      // The job tray shows each phase of the import: all of them done, in order.
+      expect(job.steps.map(({ label, state }) => [label, state])).toEqual(importPhases.map((phase) => [phaseLabels[phase], 'done']));
       return (await services.handlers['sources/report']({ source: `import:${name}` })).report!;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -39,8 +39,11 @@ it('imports files into a source named after the first one, which search and expo
 
   expect(imported.status).toBe(0);
   const db = join(dataDir, 'sources', 'q3-audit.sqlite');
-  expect(imported.stdout).toBe(`Imported 60 events from 2 files into source 'q3-audit' (${db}); 10 duplicate events ignored.\n`);
-  expect(imported.stderr).toContain('late.ndjson (2/2) 100%: 60 events');
+  expect(imported.stdout).toBe(`Imported 60 events from 2 files into source 'q3-audit' (${db}); 10 duplicate events ignored; hash chain: 60 events, seq 1..60: every hash and link verified.\n`);
+  // Each phase prints its progress, and its last line when complete (off a terminal, a line each).
+  for (const line of ['Reading the files: late.ndjson (2/2) 100%: 60 events', 'Field indexes: 9 of 9 built', 'Full text: 60 of 60 events', 'Verification: 60 of 60 events checked']) {
+    expect(imported.stderr).toContain(`${line}\n`);
+  }
   expect(sources()).toEqual(['q3-audit.sqlite']);
 
   const found = await opsdeck('search', 'outcome:denied', '--source', 'q3-audit', '--data-dir', dataDir, '--json');
@@ -75,7 +78,10 @@ it('exits 1 naming file, line and reason when a line is invalid, and imports not
   const skipping = await opsdeck('import', file, '--source', 'broken', '--skip-invalid', '--data-dir', dataDir);
   expect(skipping.status).toBe(0);
   const db = join(dataDir, 'sources', 'broken.sqlite');
-  expect(skipping.stdout).toBe(`Imported 19 events from 1 file into source 'broken' (${db}); 1 invalid line skipped, report: ${db}.import-report.json.\n`);
+  expect(skipping.stdout).toBe(
+    `Imported 19 events from 1 file into source 'broken' (${db}); 1 invalid line skipped, report: ${db}.import-report.json; ` +
+      'hash chain: 1 problem: 1 missing range (first: missing: seq 17 (1 event) between seq 16 (evt_0000000000000vkhvldc, line 16) and seq 18 (evt_0000000000000vkhvxla, line 17)).\n',
+  );
 });
 
 it('refuses an existing source unless --replace, and writes to --db PATH', async () => {
@@ -89,7 +95,7 @@ it('refuses an existing source unless --replace, and writes to --db PATH', async
 
   const path = join(dir.path, 'elsewhere.sqlite');
   const direct = await opsdeck('import', file, '--db', path);
-  expect(direct.stdout).toBe(`Imported 5 events from 1 file into source 'elsewhere' (${path}).\n`);
+  expect(direct.stdout).toBe(`Imported 5 events from 1 file into source 'elsewhere' (${path}); hash chain: 5 events, seq 1..5: every hash and link verified.\n`);
 });
 
 it('exits 2 on a usage mistake', async () => {

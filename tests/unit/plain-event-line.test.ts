@@ -8,9 +8,14 @@ import { readPlainEventLine } from '../../electron/services/audit/plain-event-li
 import { lineInputOf, readLines } from '../../electron/services/audit/read-lines.ts';
 import { makeChain, toLines } from '../fixtures/audit-chain.ts';
 
+/** The line read on the fast path, as readEventLine would return it; null when the fast path leaves it. */
 const fast = (line: string) => {
   const bytes = Buffer.from(line);
-  return readPlainEventLine(bytes, 0, bytes.length);
+  const read = readPlainEventLine(bytes, 0, bytes.length);
+  if (read === null) return null;
+  const text = (start: number, end: number) => bytes.toString('utf8', start, end);
+  const { seq, computedHash } = read;
+  return { ok: true, seq, id: text(read.idStart, read.idEnd), prevHash: text(read.prevHashStart, read.prevHashEnd), hash: text(read.hashStart, read.hashEnd), computedHash, unhashable: null };
 };
 
 /** The lines read the way verify reads them (fast path where it applies), back as readEventLine's results. */

@@ -54,32 +54,20 @@ export async function exportAudit({ search, q, format, gzip, out, source, onProg
   let streamError: Error | null = null;
   for (const stream of new Set<Writable>([sink, file])) stream.on('error', (error: Error) => (streamError ??= error));
   let count = 0;
-  let pending = '';
-  const flush = async () => {
-    if (streamError !== null) throw streamError;
-    const bytes = Buffer.from(pending);
-    pending = '';
-    manifest?.addLines(bytes);
-    sink.write(bytes);
-    // Back to the event loop between writes either way, so I/O and a cancel get their turn.
-    if (sink.writableLength > maxBuffered) await once(sink, 'drain');
-    else await setImmediate();
-  };
 
   try {
-    if (format === 'csv') pending += `${csvLine(csvColumns.map(([header]) => header))}\n`;
-    if (format === 'json') pending += '[';
-    // NDJSON and JSON need only the raw text, which reads several times faster than whole rows.
-    const texts = format === 'csv' ? csvRows(search.matching(q)) : search.matchingRaw(q);
-    for (const text of texts) {
+    for (const { count: events, bytes } of chunksOf(search, q, format)) {
       signal?.throwIfAborted();
-      if (format === 'json') pending += `${count === 0 ? '\n' : ',\n'}${text}`;
-      else pending += `${text}\n`;
-      if (++count % eventsPerWrite === 0) await flush();
-      if (count % progressEvery === 0) onProgress?.(count);
+      if (streamError !== null) throw streamError;
+      manifest?.addLines(bytes);
+      sink.write(bytes);
+      // Back to the event loop between writes either way, so I/O and a cancel get their turn.
+      if (sink.writableLength > maxBuffered) await once(sink, 'drain');
+      else await setImmediate();
+      if (Math.floor((count + events) / progressEvery) > Math.floor(count / progressEvery)) onProgress?.(count + events);
+      count += events;
     }
-    if (format === 'json') pending += count === 0 ? ']\n' : '\n]\n';
-    await flush();
+    if (streamError !== null) throw streamError;
     sink.end();
     if (!file.closed) await once(file, 'close');
     if (streamError !== null) throw streamError;
@@ -99,6 +87,35 @@ export async function exportAudit({ search, q, format, gzip, out, source, onProg
     writeFileSync(manifestPath!, `${JSON.stringify(built, null, 2)}\n`);
   }
   return { count, out, manifestPath };
+}
+
+/** The file's bytes in the format, a chunk of up to eventsPerWrite events at a time, with how many each holds. */
+function* chunksOf(search: AuditSearch, q: string, format: ExportFormat): Generator<{ count: number; bytes: Buffer }> {
+  // NDJSON is the raw texts as they are, joined by the database; a JSON array (an element a line)
+  // needs only them too, which read several times faster than whole rows.
+  if (format === 'ndjson') yield* search.matchingRawLines(q, eventsPerWrite);
+  else if (format === 'json') yield* textChunks('[', search.matchingRaw(q), ',', '\n]\n', ']\n');
+  else yield* textChunks(csvLine(csvColumns.map(([header]) => header)), csvRows(search.matching(q)), '', '\n');
+}
+
+/**
+ * `head`, then each text after "\n" (and `between` from the second on), then `tail` (or
+ * `emptyTail` when there were none): eventsPerWrite texts a chunk.
+ */
+function* textChunks(head: string, texts: Iterable<string>, between: string, tail: string, emptyTail = tail): Generator<{ count: number; bytes: Buffer }> {
+  let pending = head;
+  let count = 0;
+  let inChunk = 0;
+  for (const text of texts) {
+    pending += `${count === 0 ? '' : between}\n${text}`;
+    count++;
+    if (++inChunk === eventsPerWrite) {
+      yield { count: inChunk, bytes: Buffer.from(pending) };
+      pending = '';
+      inChunk = 0;
+    }
+  }
+  yield { count: inChunk, bytes: Buffer.from(pending + (count === 0 ? emptyTail : tail)) };
 }
 
 function* csvRows(matches: Iterable<{ row: AuditRow }>): Generator<string> {

@@ -4,10 +4,13 @@ import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
-import { restoreDeferredIndexes } from '../cache/deferred-indexes.ts';
-import { indexAuditText } from '../cache/index-audit-text.ts';
+import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
+import { defaultWorkerCount } from '../audit/read-event-batches.ts';
+import { checkAuditDb } from '../audit-sources/verify-audit-db.ts';
+import { saveVerification } from '../audit-sources/verifications.ts';
 import { markSynced } from '../cache/sync-state.ts';
 import { sourceWorkerPaths } from '../workers/start-worker.ts';
+import type { WorkerPaths } from '../workers/start-worker.ts';
 import { AuditRowsWriter } from './audit-rows-writer.ts';
 import type { LineOutcome } from './audit-rows-writer.ts';
 import { openFileRecords } from './file-records.ts';
@@ -15,28 +18,22 @@ import type { ImportFormat } from './file-records.ts';
 import { ImportError } from './import-error.ts';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { separateManifests } from './export-filter.ts';
-import { closeImportDb, moveDbInto, openImportDb, removeDbFiles } from './import-db.ts';
+import { closeImportDb, moveDbInto, openImportDb, openToOtherConnections, removeDbFiles } from './import-db.ts';
+import type { ImportProgress } from './import-progress.ts';
 import { fieldCount } from '../cache/packed-audit-rows.ts';
 import { PackedRowsReader } from '../cache/packed-rows.ts';
 import { RecordWorkers } from './record-workers.ts';
+import { startSourceIndexes } from './start-source-indexes.ts';
+import type { SourceIndexes } from './start-source-indexes.ts';
 import { SkipReport } from './skip-report.ts';
 
 export { ImportError } from './import-error.ts';
+export type { ImportProgress } from './import-progress.ts';
 
 export interface ImportFile {
   path: string;
   /** shown in messages (e.g. the original name of an uploaded file); default basename(path) */
   name?: string;
-}
-
-export interface ImportProgress {
-  file: string;
-  fileIndex: number;
-  files: number;
-  bytesRead: number;
-  bytesTotal: number;
-  events: number;
-  phase: 'reading' | 'indexing' | 'text';
 }
 
 export interface ImportOptions {
@@ -48,8 +45,8 @@ export interface ImportOptions {
   replace?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
-  /** The record reader's worker entry: its TypeScript source by default; from the Electron bundle, workers('import-records'). */
-  recordWorker?: string;
+  /** Where the import's workers (record readers, index builder, verifiers) are: their TypeScript sources by default, the bundle's in Electron. */
+  workers?: WorkerPaths;
 }
 
 export interface ImportResult {
@@ -60,6 +57,8 @@ export interface ImportResult {
   /** JSON report of skipped lines (file, line, reason), written beside the db as <db>.import-report.json; null when nothing was skipped */
   reportFile: string | null;
   files: Array<{ name: string; format: ImportFormat; lines: number; events: number; skipped: number; sha256: string; bytes: number }>;
+  /** The hash chain's check of what was imported, also stored in the source; null for CSV, which carries no hashes. */
+  verification: VerifyReport | null;
 }
 
 const commitEvery = 50_000;
@@ -71,12 +70,13 @@ const oneWorkerBytes = 8 << 20;
 /**
  * Imports audit files (NDJSON, gzip NDJSON, a JSON array or Opsdeck's CSV export) into a new
  * source database with the cache's schema, all or nothing: it is built under a temporary name
- * and renamed into place when complete. Invalid lines abort the import (ImportError naming
- * file, line and reason) or, with skipInvalid, are skipped and listed in a report beside the db.
- * Hashes are stored as the files state them, not checked: verifying the chain is a later step.
+ * and renamed into place when complete, searchable by fields and full text, its hash chain
+ * verified. Invalid lines abort the import (ImportError naming file, line and reason) or, with
+ * skipInvalid, are skipped and listed in a report beside the db. Hashes are stored as the files
+ * state them: an event that does not verify is imported as it is and named in the verification.
  */
 export async function importAuditFiles(options: ImportOptions): Promise<ImportResult> {
-  const { db: target, replace = false, signal } = options;
+  const { db: target, replace = false, signal, workers = sourceWorkerPaths } = options;
   if (options.files.length === 0) throw new Error('Nothing to import: no files were given.');
   const { data: files, filter } = await separateManifests(options.files);
   const dataOptions = { ...options, files };
@@ -85,20 +85,17 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
 
   const temp = `${target}.${randomUUID().slice(0, 8)}.partial`;
   const report = new SkipReport(`${temp}.import-report.json`);
-  const workers = new RecordWorkers(options.recordWorker ?? sourceWorkerPaths('import-records'), workerCount(files));
+  const records = new RecordWorkers(workers('import-records'), workerCount(files));
+  const indexes = startSourceIndexes(temp, workers);
   let db: Database | null = null;
   try {
     db = openImportDb(temp);
-    const loaded = await loadFiles(db, dataOptions, workers, report);
+    const loaded = await loadFiles(db, dataOptions, records, report);
+    await records.stop();
     recordSource(db, loaded, options.sourceName, filter);
-    const phase = phaseProgress(loaded, dataOptions);
     await stopIfAborted(signal);
-    phase('indexing');
-    restoreDeferredIndexes(db);
-    await stopIfAborted(signal);
-    phase('text');
-    indexAuditText(db, { batchSize: 200_000 });
-    await stopIfAborted(signal);
+    const verification = await indexAndVerify(db, temp, loaded, indexes, { ...dataOptions, workers });
+    if (verification !== null) saveVerification(db, verification);
     closeImportDb(db);
     db = null;
     refuseExisting(target, replace);
@@ -106,7 +103,7 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
     const reportFile = `${target}.import-report.json`;
     if (report.close()) renameSync(report.path, reportFile);
     else rmSync(reportFile, { force: true });
-    return { db: target, ...loaded, skipped: report.count, reportFile: report.count > 0 ? reportFile : null };
+    return { db: target, ...loaded, skipped: report.count, reportFile: report.count > 0 ? reportFile : null, verification };
   } catch (error) {
     db?.close();
     report.close();
@@ -114,7 +111,7 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
     removeDbFiles(temp);
     throw error;
   } finally {
-    await workers.stop();
+    await Promise.all([records.stop(), indexes.close()]);
   }
 }
 
@@ -133,7 +130,7 @@ async function loadFiles(db: Database, options: ImportOptions, workers: RecordWo
       const at = performance.now();
       if (!force && loaded.events - reported.events < progressEvents && at - reported.at < progressMs) return;
       reported = { events: loaded.events, at };
-      onProgress?.({ file: name, fileIndex, files: files.length, bytesRead, bytesTotal: records.bytesTotal, events: loaded.events, phase: 'reading' });
+      onProgress?.({ phase: 'reading', file: name, fileIndex, files: files.length, bytesRead, bytesTotal: records.bytesTotal, events: loaded.events });
     };
     progress(0, true);
     writer.startFile(name);
@@ -198,11 +195,46 @@ function recordSource(db: Database, loaded: Loaded, sourceName: string, filter: 
   })();
 }
 
-/** Reports the index phases, which come after the last file is read. */
-function phaseProgress(loaded: Loaded, { onProgress, files }: ImportOptions): (phase: ImportProgress['phase']) => void {
-  const last = loaded.files.at(-1)!;
-  return (phase) =>
-    onProgress?.({ file: last.name, fileIndex: files.length - 1, files: files.length, bytesRead: last.bytes, bytesTotal: last.bytes, events: loaded.events, phase });
+/**
+ * Builds the indexes on a thread of their own while this one verifies the hash chain of what
+ * was loaded (a CSV import has no hashes to verify: null), each on its own connection. If
+ * either fails, the other is stopped, and the first failure is thrown once both have ended.
+ */
+async function indexAndVerify(db: Database, path: string, loaded: Loaded, indexes: SourceIndexes, options: ImportOptions & { workers: WorkerPaths }): Promise<VerifyReport | null> {
+  const { workers, signal, onProgress = () => {} } = options;
+  openToOtherConnections(db);
+  const stop = new AbortController();
+  const stopBoth = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', stopBoth, { once: true });
+  const failures: unknown[] = [];
+  const orStopBoth = <T>(task: Promise<T>): Promise<T | null> =>
+    task.catch((error: unknown) => {
+      failures.push(error);
+      stop.abort(error);
+      return null;
+    });
+  try {
+    const verifiable = loaded.files.every((file) => file.format !== 'csv');
+    const [, verification] = await Promise.all([
+      orStopBoth(indexes.build({ onProgress, signal: stop.signal })),
+      orStopBoth(verifiable ? verifyLoaded(path, loaded, workers, onProgress, stop.signal) : Promise.resolve(null)),
+    ]);
+    if (failures.length > 0) throw failures[0];
+    return verification;
+  } finally {
+    signal?.removeEventListener('abort', stopBoth);
+  }
+}
+
+/** Verifies on one thread fewer than a verification alone would: the index thread keeps a core (and each verify thread costs ~150 MB). */
+function verifyLoaded(path: string, loaded: Loaded, workers: WorkerPaths, onProgress: (progress: ImportProgress) => void, signal: AbortSignal): Promise<VerifyReport> {
+  onProgress({ phase: 'verifying', checked: 0, events: loaded.events });
+  return checkAuditDb(path, {
+    workerPaths: workers,
+    workers: Math.max(1, defaultWorkerCount() - 1),
+    signal,
+    onProgress: (checked, events) => onProgress({ phase: 'verifying', checked, events }),
+  });
 }
 
 /** Lets a cancel that arrived during a long synchronous step be delivered, then honours it. */

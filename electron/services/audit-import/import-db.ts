@@ -28,7 +28,18 @@ function forBulkLoad(db: Database): void {
   db.pragma('threads = 2');
 }
 
-/** Closes the loaded database as a single self-contained file (rollback journal, nothing pending beside it). */
+/**
+ * After the load, other connections build the indexes and read the rows to verify them at the
+ * same time: in WAL mode, reading never waits for writing, nor writing for reading.
+ */
+export function openToOtherConnections(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  // This connection waits meanwhile: the pages it cached are memory the others can use.
+  db.pragma('cache_size = -1024');
+  db.pragma('shrink_memory');
+}
+
+/** Closes the loaded database as a single self-contained file (rollback journal, the WAL written back, nothing pending beside it). */
 export function closeImportDb(db: Database): void {
   db.pragma('journal_mode = DELETE');
   db.close();

@@ -2,6 +2,7 @@ import type { WorkerPaths } from '../workers/start-worker.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportOptions, ImportResult } from './import-audit-files.ts';
+import { importWorkerFiles } from './import-worker-messages.ts';
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from './import-worker-messages.ts';
 
 /**
@@ -10,8 +11,9 @@ import type { FromImportWorker, ImportWorkerData, ToImportWorker } from './impor
  * with an AbortError. An ImportError in the worker rejects as an ImportError here.
  */
 export function runImportInWorker(options: ImportOptions, workers: WorkerPaths): { result: Promise<ImportResult>; cancel(): void } {
-  const { onProgress, signal, ...rest } = options;
-  const data: ImportWorkerData = { ...rest, recordWorker: rest.recordWorker ?? workers('import-records') };
+  // A function cannot cross to the thread: its workers' paths go as files.
+  const { onProgress, signal, workers: _inProcess, ...rest } = options;
+  const data: ImportWorkerData = { ...rest, workerFiles: importWorkerFiles(workers) };
   const worker = startWorker(workers('import'), data);
   const cancel = () => worker.postMessage({ kind: 'cancel' } satisfies ToImportWorker);
   signal?.addEventListener('abort', cancel, { once: true });

@@ -6,6 +6,7 @@ import type { AuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditEventDetail, AuditFacets, AuditHistogram, AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
 import { eventDigest } from '../audit/event-digest.ts';
 import { ftsIndexedUpto } from '../cache/index-audit-text.ts';
+import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import { compileAuditQuery, ipMatches, unorderedByIndex } from './compile-query.ts';
 import type { CompiledQuery } from './compile-query.ts';
 
@@ -162,10 +163,20 @@ export function createAuditSearch(db: Database, clock: Clock = systemClock) {
     return contiguity.contiguous;
   }
 
-  function compileOrThrow(q: string): CompiledQuery {
+  function parseOrThrow(q: string): AuditQuery {
     const parsed = parseAuditQuery(q);
     if (!parsed.ok) throw new Error(`Invalid query: ${parsed.error.message}`);
-    return compile(parsed.query);
+    return parsed.query;
+  }
+
+  function compileOrThrow(q: string): CompiledQuery {
+    return compile(parseOrThrow(q));
+  }
+
+  /** Every matching event's raw JSON, oldest first: what a JSON export writes. */
+  function* matchingRaw(q: string): Generator<string> {
+    const { where, params } = compileOrThrow(q);
+    yield* prepared(`SELECT raw FROM audit_events WHERE ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>;
   }
 
   return {
@@ -174,10 +185,22 @@ export function createAuditSearch(db: Database, clock: Clock = systemClock) {
     /** Time of the oldest event held: older ones are only on the platform. */
     oldestTs: (): number | null => (prepared('SELECT ts FROM audit_events ORDER BY seq LIMIT 1').pluck().get() as number | undefined) ?? null,
 
-    /** Every matching event's raw JSON, oldest first: what NDJSON and JSON exports write. */
-    *matchingRaw(q: string): Generator<string> {
-      const { where, params } = compileOrThrow(q);
-      yield* prepared(`SELECT raw FROM audit_events WHERE ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>;
+    matchingRaw,
+
+    /**
+     * Every matching event's raw JSON, oldest first, each followed by "\n", up to `rows` events a
+     * chunk: what an NDJSON export writes. Without free text the database joins each chunk
+     * (rawAuditChunks); free text would find its whole match set again for every chunk, so its
+     * events come one by one.
+     */
+    *matchingRawLines(q: string, rows: number): Generator<{ count: number; bytes: Buffer }> {
+      if (parseOrThrow(q).terms.length > 0) {
+        yield* linesOf(matchingRaw(q), rows);
+        return;
+      }
+      // The seq-ordered form of the condition: walking seq forwards stops after `rows` matches, as walking backwards does.
+      const { newestFirstWhere, params } = compileOrThrow(q);
+      for (const { count, bytes } of rawAuditChunks(db, { where: newestFirstWhere, params, rows })) yield { count, bytes: Buffer.concat([bytes, lineBreak]) };
     },
 
     /** Every matching event's raw JSON and row, oldest first (exports walk the chain forwards). */
@@ -308,4 +331,19 @@ function toRow(record: RowRecord): AuditRow {
     ip: record.ip,
     requestId: record.request_id,
   };
+}
+
+const lineBreak = Buffer.from('\n');
+
+/** Texts as lines ("\n" after each), `rows` to a chunk. */
+function* linesOf(texts: Iterable<string>, rows: number): Generator<{ count: number; bytes: Buffer }> {
+  let lines: string[] = [];
+  for (const text of texts) {
+    lines.push(text);
+    if (lines.length === rows) {
+      yield { count: rows, bytes: Buffer.from(`${lines.join('\n')}\n`) };
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield { count: lines.length, bytes: Buffer.from(`${lines.join('\n')}\n`) };
 }

@@ -3,7 +3,6 @@ import type { ConsoleHandlers, SourceId } from '../../../shared/console-api/inde
 import { exportAudit } from '../audit-export/export-audit.ts';
 import { openAuditReader } from '../audit-search/open-audit-reader.ts';
 import { importedSourcePath } from '../audit-import/source-paths.ts';
-import type { ImportProgress } from '../audit-import/import-audit-files.ts';
 import { runImportInWorker } from '../audit-import/run-import-worker.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { FileRegistry } from '../files/file-registry.ts';
@@ -13,6 +12,7 @@ import { listSources } from './list-sources.ts';
 import { importedSourceId, sourceDbPath } from './source-path.ts';
 import type { SourceReaders } from '../reader/source-readers.ts';
 import { exportFileName } from '../../../shared/audit/export-file-name.ts';
+import { importJobProgress } from './import-job-progress.ts';
 import { verifyAuditDb } from './verify-audit-db.ts';
 import { alteredSeqs, latestVerification } from './verifications.ts';
 import Database from 'better-sqlite3';
@@ -56,15 +56,17 @@ export function createSourcesService(options: SourcesServiceOptions) {
     changed();
   }
 
+  /** Imports and verifies (the import does both), the job showing each phase. */
   async function runImport(id: SourceId, tokens: string[], name: string, skipInvalid: boolean, context: JobContext) {
     const db = importedSourcePath(dataDir, name);
+    const progress = importJobProgress(context);
     const run = runImportInWorker(
       {
         files: tokens.map((token) => ({ path: files.path(token), name: files.nameOf(token) })),
         db,
         sourceName: name,
         skipInvalid,
-        onProgress: (progress) => context.progress(importFraction(progress), importDetail(progress)),
+        onProgress: progress.report,
       },
       workers,
     );
@@ -73,12 +75,8 @@ export function createSourcesService(options: SourcesServiceOptions) {
     await readers.close((candidate) => candidate === id);
     changed();
     const skipped = result.skipped === 0 ? '' : `; ${result.skipped} invalid line${result.skipped === 1 ? '' : 's'} skipped; the report lists them`;
-    if (result.files.some((file) => file.format === 'csv')) {
-      context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}. Not verifiable: CSV carries no hashes.`);
-    } else {
-      await verify(id, context);
-      context.progress(1, `Imported ${result.events.toLocaleString('en-US')} events${skipped}.`);
-    }
+    const verifiable = result.verification !== null;
+    progress.finish(`Imported ${result.events.toLocaleString('en-US')} events${skipped}.${verifiable ? '' : ' Not verifiable: CSV carries no hashes.'}`, verifiable);
     // The report of skipped lines is worth reading: offered like an export's file.
     return { downloads: result.reportFile === null ? [] : [files.offerDownload(result.reportFile)], savedTo: null, sourceId: id };
   }
@@ -173,15 +171,4 @@ function storedAlteredSeqs(path: string): ReadonlySet<number> {
   } finally {
     db.close();
   }
-}
-
-function importFraction({ fileIndex, files, bytesRead, bytesTotal, phase }: ImportProgress): number {
-  if (phase !== 'reading') return phase === 'indexing' ? 0.9 : 0.95;
-  return (0.9 * (fileIndex + (bytesTotal === 0 ? 1 : bytesRead / bytesTotal))) / files;
-}
-
-function importDetail({ file, events, phase }: ImportProgress): string {
-  if (phase === 'indexing') return `Building the search indexes (${events.toLocaleString('en-US')} events)`;
-  if (phase === 'text') return 'Building the full-text index';
-  return `Reading ${file}: ${events.toLocaleString('en-US')} events`;
 }

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
-import type { LineBatch } from '../audit/ndjson-lines.ts';
+import type { LineBatch, LineBytes } from '../audit/ndjson-lines.ts';
+import { countLineBreaks } from '../audit/ndjson-lines.ts';
 import { defaultWorkerCount } from '../audit/read-event-batches.ts';
 import { verifyAuditLines } from '../audit/verify-audit-lines.ts';
+import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import { saveVerification } from './verifications.ts';
 
@@ -12,6 +14,8 @@ export interface VerifyDbOptions {
   signal?: AbortSignal;
   /** Called after each batch with events checked so far and the total. */
   onProgress?: (checked: number, total: number) => void;
+  /** Threads to hash on: as many as pay off by default, fewer when other work shares the machine. */
+  workers?: number;
 }
 
 const batchSize = 5_000;
@@ -20,24 +24,8 @@ const batchSize = 5_000;
  * Checks the hash chain of every audit event a database holds, in seq order, and stores the
  * report in its verifications table. "line" in the report is the event's position (1-based).
  */
-export async function verifyAuditDb(path: string, { workerPaths, signal, onProgress }: VerifyDbOptions): Promise<VerifyReport> {
-  const reader = new Database(path, { readonly: true, fileMustExist: true });
-  let report: VerifyReport;
-  try {
-    const filter = reader.prepare('SELECT filter_query FROM source_info').pluck().get() as string | null | undefined;
-    report = await verifyAuditLines(rawBatches(reader, signal, onProgress), {
-      filter: filter == null ? null : (JSON.parse(filter) as Record<string, unknown>),
-      file: null,
-      manifestFile: null,
-      manifest: null,
-      keys: [],
-      sha256: () => null,
-      workers: defaultWorkerCount(),
-      workerPaths,
-    });
-  } finally {
-    reader.close();
-  }
+export async function verifyAuditDb(path: string, options: VerifyDbOptions): Promise<VerifyReport> {
+  const report = await checkAuditDb(path, options);
   const writer = new Database(path, { fileMustExist: true, timeout: 5_000 });
   try {
     saveVerification(writer, report);
@@ -47,19 +35,43 @@ export async function verifyAuditDb(path: string, { workerPaths, signal, onProgr
   return report;
 }
 
-/** The raw events in seq order, a batch at a time, yielding to the event loop between batches. */
-async function* rawBatches(db: Database.Database, signal: AbortSignal | undefined, onProgress: VerifyDbOptions['onProgress']): AsyncGenerator<LineBatch> {
+/** Checks the hash chain as verifyAuditDb does, on a read-only connection, without storing the report. */
+export async function checkAuditDb(path: string, { workerPaths, signal, onProgress, workers = defaultWorkerCount() }: VerifyDbOptions): Promise<VerifyReport> {
+  const reader = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const filter = reader.prepare('SELECT filter_query FROM source_info').pluck().get() as string | null | undefined;
+    return await verifyAuditLines(rawBatches(reader, signal, onProgress), {
+      filter: filter == null ? null : (JSON.parse(filter) as Record<string, unknown>),
+      file: null,
+      manifestFile: null,
+      manifest: null,
+      keys: [],
+      sha256: () => null,
+      workers,
+      workerPaths,
+    });
+  } finally {
+    reader.close();
+  }
+}
+
+/**
+ * The raw events in seq order, a batch at a time, yielding to the event loop between batches.
+ * A batch comes as one blob the database joined (rawAuditChunks), since a string per event,
+ * joined and encoded again for the workers, cost more than the hashing; a batch in which an
+ * event holds a line break itself (a JSON array element written over several lines) comes as
+ * texts instead.
+ */
+async function* rawBatches(db: Database.Database, signal: AbortSignal | undefined, onProgress: VerifyDbOptions['onProgress']): AsyncGenerator<LineBatch | LineBytes> {
   const total = db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
-  const next = db.prepare('SELECT seq, raw FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?');
+  const texts = db.prepare('SELECT raw FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?').pluck();
   let after = 0;
   let firstLine = 1;
-  for (;;) {
+  for (const { count: lineCount, last, bytes } of rawAuditChunks(db, { rows: batchSize })) {
     signal?.throwIfAborted();
-    const rows = next.all(after, batchSize) as Array<{ seq: number; raw: string }>;
-    if (rows.length === 0) return;
-    yield { firstLine, texts: rows.map((row) => row.raw) };
-    firstLine += rows.length;
-    after = rows.at(-1)!.seq;
+    yield countLineBreaks(bytes) === lineCount - 1 ? { firstLine, lineCount, bytes } : { firstLine, texts: texts.all(after, batchSize) as string[] };
+    firstLine += lineCount;
+    after = last;
     onProgress?.(firstLine - 1, total);
     await new Promise((resolve) => setImmediate(resolve));
   }

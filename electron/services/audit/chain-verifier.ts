@@ -49,7 +49,7 @@ export class ChainVerifier {
       return;
     }
     this.events++;
-    const link: Link = { seq: read.seq, id: read.id, line, prevHash: read.prevHash, hash: read.hash };
+    const link = linkOf(line, read);
     if (read.computedHash !== read.hash) {
       this.problems.add({ kind: 'altered', ...ref(link), stated_hash: read.hash, computed_hash: read.computedHash, reason: read.unhashable });
     }
@@ -66,6 +66,24 @@ export class ChainVerifier {
     if (this.highest === null || link.seq > this.highest.seq) this.highest = link;
     this.linkToPredecessor(link);
     this.linkToSuccessor(link);
+  }
+
+  /**
+   * Adds `count` lines ending with `line` (whose event is `last`) that each match their hash and
+   * follow the line before them: the seq after its seq, and its hash as their prev_hash. When the
+   * chain ends with the line before them, its highest seq and last event so far, they simply
+   * extend it, and this adds them at once as add() would one by one. Otherwise it adds nothing
+   * and returns false.
+   */
+  addLinkedRun(line: number, count: number, last: EventLine): boolean {
+    const held = this.held;
+    if (held === null || held !== this.previousInFile || held.seq !== last.seq - count || this.seen.highest !== held.seq) return false;
+    this.lines = line;
+    this.events += count;
+    this.seen.addRun(held.seq + 1, last.seq, line - count + 1);
+    const link = linkOf(line, last);
+    this.previousInFile = this.held = this.highest = link;
+    return true;
   }
 
   /** Reports the gaps (as missing ranges unless the export is filtered) and sums up. */
@@ -147,6 +165,10 @@ export class ChainVerifier {
       stated_prev_hash: next.prevHash,
     });
   }
+}
+
+function linkOf(line: number, read: EventLine): Link {
+  return { seq: read.seq, id: read.id, line, prevHash: read.prevHash, hash: read.hash };
 }
 
 function ref(link: Link): EventRef {

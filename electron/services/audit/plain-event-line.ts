@@ -1,5 +1,20 @@
 import { hash } from 'node:crypto';
-import type { EventLine } from './event-line.ts';
+
+/**
+ * An event line as the fast path reads it: its seq, where the contents of its id, prev_hash and
+ * hash strings are in the line's bytes (plain strings, so those bytes are their UTF-8), and the
+ * hash its content has.
+ */
+export interface PlainEventRead {
+  seq: number;
+  idStart: number;
+  idEnd: number;
+  prevHashStart: number;
+  prevHashEnd: number;
+  hashStart: number;
+  hashEnd: number;
+  computedHash: string;
+}
 
 /**
  * Verify's fast path: reads an event line from its UTF-8 bytes and writes the JCS of the event
@@ -17,7 +32,7 @@ import type { EventLine } from './event-line.ts';
  *
  * The caller must have checked that the bytes are valid UTF-8 (buffer.isUtf8).
  */
-export function readPlainEventLine(src: Buffer, start: number, end: number): EventLine | null {
+export function readPlainEventLine(src: Buffer, start: number, end: number): PlainEventRead | null {
   return reader.read(src, start, end);
 }
 
@@ -39,6 +54,20 @@ const byte = {
 /** Escapes JSON.stringify writes itself: \" \\ \b \f \n \r \t. */
 const keptEscape = new Uint8Array(128);
 for (const char of '"\\bfnrt') keptEscape[char.charCodeAt(0)] = 1;
+
+/** Bytes that end a run of plain string content: a quote, a backslash, a control character; in a key also non-ASCII. */
+const valueStop = new Uint8Array(256);
+const keyStop = new Uint8Array(256);
+for (let code = 0; code < 256; code++) {
+  valueStop[code] = code < 0x20 || code === byte.quote || code === byte.backslash ? 1 : 0;
+  keyStop[code] = valueStop[code]! | (code >= 0x80 ? 1 : 0);
+}
+
+/** Below this many bytes a loop copies faster than a call into Buffer.copy. */
+const nativeCopyBytes = 64;
+/** Objects with fewer members than this remember the order they last sorted to. */
+const rememberedOrders = 64;
+const noMembers = new Int32Array(0);
 
 const keyBytes = (key: string) => Uint8Array.from(key, (char) => char.charCodeAt(0));
 const seqKey = keyBytes('seq');
@@ -63,17 +92,31 @@ class PlainEventReader {
   private pending = new Int32Array(1024);
   private pendingCount = 0;
   private numbers: string[] = [];
+  private numberCount = 0;
+  /** How many bytes longer than written the reprinted numbers are: the JCS is at most the line plus these. */
+  private reprintedGrowth = 0;
+  /**
+   * By member count and first key's first byte, the order (member indexes) the last such object
+   * sorted to: the lines of a file mostly share their shape, so checking that order usually
+   * spares a sort.
+   */
+  private readonly lastOrders = new Array<Int32Array | undefined>(rememberedOrders * 256);
   private out = Buffer.alloc(4096);
   private written = 0;
+  // Views to copy four bytes at a time.
+  private srcView = viewOf(this.src);
+  private outView = viewOf(this.out);
 
-  read(src: Buffer, start: number, end: number): EventLine | null {
+  read(src: Buffer, start: number, end: number): PlainEventRead | null {
+    if (src !== this.src) this.srcView = viewOf(src);
     this.src = src;
     this.at = start;
     this.end = end;
     this.nodeCount = 0;
     this.childCount = 0;
     this.pendingCount = 0;
-    this.numbers.length = 0;
+    this.numberCount = 0;
+    this.reprintedGrowth = 0;
     this.skipWhitespace();
     if (this.at >= end || src[this.at] !== byte.openBrace) return null;
     const root = this.parseValue(0);
@@ -81,14 +124,24 @@ class PlainEventReader {
     this.skipWhitespace();
     if (this.at !== end) return null;
     const seq = this.seqOf(this.member(root, seqKey));
-    const id = this.plainStringOf(this.member(root, idKey));
-    const prevHash = this.plainStringOf(this.member(root, prevHashKey));
-    const stated = this.plainStringOf(this.member(root, hashKey));
-    if (seq === null || id === null || prevHash === null || stated === null) return null;
+    const id = this.plainString(this.member(root, idKey));
+    const prevHash = this.plainString(this.member(root, prevHashKey));
+    const stated = this.plainString(this.member(root, hashKey));
+    if (seq === null || id < 0 || prevHash < 0 || stated < 0) return null;
+    this.reserve(end - start + this.reprintedGrowth);
     this.written = 0;
     if (!this.emit(root, true)) return null;
-    const computedHash = hash('sha256', this.out.subarray(0, this.written), 'hex');
-    return { ok: true, seq, id, prevHash, hash: stated, computedHash, unhashable: null };
+    const { firsts, seconds } = this;
+    return {
+      seq,
+      idStart: firsts[id]! + 1,
+      idEnd: seconds[id]! - 1,
+      prevHashStart: firsts[prevHash]! + 1,
+      prevHashEnd: seconds[prevHash]! - 1,
+      hashStart: firsts[stated]! + 1,
+      hashEnd: seconds[stated]! - 1,
+      computedHash: hash('sha256', this.out.subarray(0, this.written), 'hex'),
+    };
   }
 
   private parseValue(depth: number): number {
@@ -124,9 +177,8 @@ class PlainEventReader {
       this.skipWhitespace();
       if (this.at >= this.end || this.src[this.at] !== byte.quote) return -1;
       const keyStart = this.at + 1;
-      if (this.scanString() !== plainString) return -1;
+      if (this.scanString(keyStop) !== plainString) return -1;
       const keyEnd = this.at - 1;
-      for (let index = keyStart; index < keyEnd; index++) if (this.src[index]! >= 0x80) return -1;
       this.skipWhitespace();
       if (this.at >= this.end || this.src[this.at] !== byte.colon) return -1;
       this.at++;
@@ -165,27 +217,28 @@ class PlainEventReader {
 
   private parseString(): number {
     const start = this.at;
-    const kind = this.scanString();
+    const kind = this.scanString(valueStop);
     return kind < 0 ? -1 : this.node(kind, start, this.at);
   }
 
-  /** Moves past the string at `at`: plainString, copied (kept escapes only) or -1. */
-  private scanString(): number {
+  /**
+   * Moves past the string at `at`: plainString, copied (escapes JSON.stringify writes itself) or
+   * -1 for any other byte `stop` marks; keyStop refuses escapes too.
+   */
+  private scanString(stop: Uint8Array): number {
     const { src, end } = this;
     let kind = plainString;
     for (let index = this.at + 1; index < end; index++) {
       const code = src[index]!;
+      if (stop[code] === 0) continue;
       if (code === byte.quote) {
         this.at = index + 1;
         return kind;
       }
-      if (code === byte.backslash) {
-        const escaped = src[++index];
-        if (index >= end || escaped === undefined || escaped >= 128 || keptEscape[escaped] === 0) return -1;
-        kind = copied;
-      } else if (code < 0x20) {
-        return -1;
-      }
+      if (code !== byte.backslash || stop === keyStop) return -1;
+      const escaped = src[++index];
+      if (index >= end || escaped === undefined || escaped >= 128 || keptEscape[escaped] === 0) return -1;
+      kind = copied;
     }
     return -1;
   }
@@ -230,8 +283,9 @@ class PlainEventReader {
     if (!Number.isFinite(value)) return -1;
     const printed = `${value}`;
     if (printed === text) return this.node(copied, start, at);
-    this.numbers.push(printed);
-    return this.node(reprinted, this.numbers.length - 1, 0);
+    this.numbers[this.numberCount] = printed;
+    this.reprintedGrowth += Math.max(printed.length - text.length, 0);
+    return this.node(reprinted, this.numberCount++, 0);
   }
 
   private digits(from: number): number {
@@ -243,7 +297,8 @@ class PlainEventReader {
   private skipWhitespace(): void {
     const { src, end } = this;
     let at = this.at;
-    while (at < end) {
+    // Every whitespace byte is <= space: one comparison passes the usual next token.
+    while (at < end && src[at]! <= byte.space) {
       const code = src[at];
       if (code !== byte.space && code !== byte.tab && code !== byte.cr && code !== byte.lf) break;
       at++;
@@ -271,9 +326,10 @@ class PlainEventReader {
   private container(kind: number, base: number, count: number): number {
     const entries = this.pendingCount - base;
     while (this.childCount + entries > this.children.length) this.children = grown(this.children);
-    this.children.set(this.pending.subarray(base, this.pendingCount), this.childCount);
+    const { children, pending, childCount } = this;
+    for (let index = 0; index < entries; index++) children[childCount + index] = pending[base + index]!;
     this.pendingCount = base;
-    const node = this.node(kind, this.childCount, count);
+    const node = this.node(kind, childCount, count);
     this.childCount += entries;
     return node;
   }
@@ -309,17 +365,17 @@ class PlainEventReader {
     return value;
   }
 
-  private plainStringOf(node: number): string | null {
-    if (node < 0 || this.kinds[node] !== plainString) return null;
-    return this.src.toString('utf8', this.firsts[node]! + 1, this.seconds[node]! - 1);
+  /** The node when it is a string with no escapes, else -1. */
+  private plainString(node: number): number {
+    return node >= 0 && this.kinds[node] === plainString ? node : -1;
   }
 
-  /** Writes the node's JCS to `out`; false when an object repeats a key. */
+  /** Writes the node's JCS to `out`, which has room for it; false when an object repeats a key. */
   private emit(node: number, isEvent = false): boolean {
     const kind = this.kinds[node]!;
     const first = this.firsts[node]!;
     const second = this.seconds[node]!;
-    if (kind === copied || kind === plainString) {
+    if (this.isVerbatim(node)) {
       this.copy(first, second);
       return true;
     }
@@ -328,53 +384,85 @@ class PlainEventReader {
       return true;
     }
     if (kind === array) {
-      this.put(byte.openBracket);
+      this.out[this.written++] = byte.openBracket;
       for (let index = 0; index < second; index++) {
-        if (index > 0) this.put(byte.comma);
+        if (index > 0) this.out[this.written++] = byte.comma;
         if (!this.emit(this.children[first + index]!)) return false;
       }
-      this.put(byte.closeBracket);
+      this.out[this.written++] = byte.closeBracket;
       return true;
     }
-    if (!this.sortMembers(first, second)) return false;
-    this.put(byte.openBrace);
+    const order = this.sortedOrder(first, second);
+    if (order === null) return false;
+    this.out[this.written++] = byte.openBrace;
     let members = 0;
     for (let index = 0; index < second; index++) {
-      const at = first + index * 3;
+      const at = first + order[index]! * 3;
       const keyStart = this.children[at]!;
       const keyEnd = this.children[at + 1]!;
+      const value = this.children[at + 2]!;
       if (isEvent && this.keyEquals(keyStart, keyEnd, hashKey)) continue;
-      if (members++ > 0) this.put(byte.comma);
+      if (members++ > 0) this.out[this.written++] = byte.comma;
+      if (this.isVerbatim(value) && this.firsts[value] === keyEnd + 2) {
+        // `"key":value` with nothing between: one copy.
+        this.copy(keyStart - 1, this.seconds[value]!);
+        continue;
+      }
       this.copy(keyStart - 1, keyEnd + 1);
-      this.put(byte.colon);
-      if (!this.emit(this.children[at + 2]!)) return false;
+      this.out[this.written++] = byte.colon;
+      if (!this.emit(value)) return false;
     }
-    this.put(byte.closeBrace);
+    this.out[this.written++] = byte.closeBrace;
     return true;
   }
 
-  /** Insertion sort of an object's member triples by key; false when two keys are equal. */
-  private sortMembers(first: number, count: number): boolean {
+  /** Whether the node's JCS is its bytes. */
+  private isVerbatim(node: number): boolean {
+    const kind = this.kinds[node];
+    return kind === copied || kind === plainString;
+  }
+
+  /** The object's member indexes in key order; null when two keys are equal. Never changed once returned. */
+  private sortedOrder(first: number, count: number): Int32Array | null {
+    if (count === 0) return noMembers;
+    const shape = count < rememberedOrders ? count * 256 + this.src[this.children[first]!]! : -1;
+    const remembered = shape < 0 ? undefined : this.lastOrders[shape];
+    if (remembered !== undefined && this.inKeyOrder(first, remembered)) return remembered;
+    const order = this.sortMembers(first, count);
+    if (order !== null && shape >= 0) this.lastOrders[shape] = order;
+    return order;
+  }
+
+  /** Whether the keys taken in `order` strictly ascend (so none repeats). */
+  private inKeyOrder(first: number, order: Int32Array): boolean {
     const children = this.children;
-    for (let index = 1; index < count; index++) {
-      const keyStart = children[first + index * 3]!;
-      const keyEnd = children[first + index * 3 + 1]!;
-      const value = children[first + index * 3 + 2]!;
-      let at = index - 1;
-      for (; at >= 0; at--) {
-        const from = first + at * 3;
-        const order = this.compareKeys(children[from]!, children[from + 1]!, keyStart, keyEnd);
-        if (order === 0) return false;
-        if (order < 0) break;
-        children[from + 3] = children[from]!;
-        children[from + 4] = children[from + 1]!;
-        children[from + 5] = children[from + 2]!;
-      }
-      children[first + (at + 1) * 3] = keyStart;
-      children[first + (at + 1) * 3 + 1] = keyEnd;
-      children[first + (at + 1) * 3 + 2] = value;
+    for (let index = 1; index < order.length; index++) {
+      const previous = first + order[index - 1]! * 3;
+      const next = first + order[index]! * 3;
+      if (this.compareKeys(children[previous]!, children[previous + 1]!, children[next]!, children[next + 1]!) >= 0) return false;
     }
     return true;
+  }
+
+  /** Insertion sort of member indexes by key; null when two keys are equal. */
+  private sortMembers(first: number, count: number): Int32Array | null {
+    const children = this.children;
+    const order = new Int32Array(count);
+    for (let index = 0; index < count; index++) {
+      const member = first + index * 3;
+      const keyStart = children[member]!;
+      const keyEnd = children[member + 1]!;
+      let at = index - 1;
+      for (; at >= 0; at--) {
+        const other = first + order[at]! * 3;
+        const comparison = this.compareKeys(children[other]!, children[other + 1]!, keyStart, keyEnd);
+        if (comparison === 0) return null;
+        if (comparison < 0) break;
+        order[at + 1] = order[at]!;
+      }
+      order[at + 1] = index;
+    }
+    return order;
   }
 
   private compareKeys(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
@@ -388,30 +476,31 @@ class PlainEventReader {
   }
 
   private copy(start: number, end: number): void {
-    this.reserve(end - start);
-    const { src, out } = this;
+    const { src, out, srcView, outView } = this;
+    if (end - start >= nativeCopyBytes) {
+      this.written += src.copy(out, this.written, start, end);
+      return;
+    }
     let written = this.written;
-    for (let index = start; index < end; index++) out[written++] = src[index]!;
+    let index = start;
+    for (; index + 4 <= end; index += 4, written += 4) outView.setUint32(written, srcView.getUint32(index));
+    for (; index < end; index++) out[written++] = src[index]!;
     this.written = written;
   }
 
   private writeAscii(text: string): void {
-    this.reserve(text.length);
     for (let index = 0; index < text.length; index++) this.out[this.written++] = text.charCodeAt(index);
   }
 
-  private put(code: number): void {
-    this.reserve(1);
-    this.out[this.written++] = code;
-  }
-
+  /** Makes `out` at least `bytes` long. */
   private reserve(bytes: number): void {
-    if (this.written + bytes <= this.out.length) return;
-    const larger = Buffer.alloc(Math.max(this.out.length * 2, this.written + bytes));
-    larger.set(this.out.subarray(0, this.written));
-    this.out = larger;
+    if (bytes <= this.out.length) return;
+    this.out = Buffer.alloc(Math.max(this.out.length * 2, bytes));
+    this.outView = viewOf(this.out);
   }
 }
+
+const viewOf = (bytes: Buffer) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function grown<T extends Uint8Array | Int32Array>(array: T): T {
   const larger = new (array.constructor as new (length: number) => T)(array.length * 2);

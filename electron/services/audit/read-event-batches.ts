@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { sourceWorkerPaths, startWorker } from '../workers/start-worker.ts';
+import { startWorkerClient } from '../workers/rpc/worker-client.ts';
+import type { WorkerClient } from '../workers/rpc/worker-client.ts';
+import { sourceWorkerPaths } from '../workers/start-worker.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import type { LineBatch, LineBytes } from './ndjson-lines.ts';
 import type { PackedReads } from './packed-reads.ts';
 import { lineInputOf, readLines } from './read-lines.ts';
+import { verifyProtocol } from './verify-protocol.ts';
+import type { LineInput, VerifyMethods } from './verify-protocol.ts';
 
 export interface EventBatch {
   firstLine: number;
@@ -17,7 +20,8 @@ export const defaultWorkerCount = (): number => Math.min(availableParallelism(),
 /**
  * Parses and hashes batches of lines, on `workers` worker threads (none: on this thread),
  * yielding them in file order. About two batches per worker are in flight, so memory stays
- * bounded however large the file.
+ * bounded however large the file. A batch's bytes are moved to its worker: the batches must
+ * not be used once handed over.
  */
 export async function* readEventBatches(
   batches: AsyncIterable<LineBatch | LineBytes>,
@@ -28,39 +32,32 @@ export async function* readEventBatches(
     for await (const batch of batches) yield { firstLine: batch.firstLine, reads: readLines(lineInputOf(batch)) };
     return;
   }
-  const pool = Array.from({ length: workers }, () => new LineWorker(startWorker(workerPaths('verify'), null)));
+  const pool = Array.from({ length: workers }, () => startWorkerClient(verifyProtocol, workerPaths, {}));
   const inFlight: Array<Promise<EventBatch>> = [];
   let turn = 0;
   try {
     for await (const batch of batches) {
-      inFlight.push(pool[turn++ % workers]!.read(batch));
+      inFlight.push(readOn(pool[turn++ % workers]!, batch));
       if (inFlight.length > workers * 2) yield await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield await inFlight.shift()!;
   } finally {
-    await Promise.all(pool.map((worker) => worker.stop()));
+    await Promise.all(pool.map((worker) => worker.close()));
   }
 }
 
-/** One worker; it answers batches in the order it got them. */
-class LineWorker {
-  private readonly waiting: Array<{ resolve(reads: PackedReads): void; reject(error: Error): void }> = [];
+function readOn(worker: WorkerClient<VerifyMethods>, batch: LineBatch | LineBytes): Promise<EventBatch> {
+  const input = lineInputOf(batch);
+  const read = worker.call('readLines', input, { transfer: movableBuffers(input) }).then((reads) => ({ firstLine: batch.firstLine, reads }));
+  // A failure surfaces when this batch is awaited; until then it must not count as unhandled.
+  read.catch(() => {});
+  return read;
+}
 
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (reads: PackedReads) => this.waiting.shift()!.resolve(reads));
-    worker.on('error', (error) => this.waiting.splice(0).forEach((waiter) => waiter.reject(error)));
-  }
-
-  read(batch: LineBatch | LineBytes): Promise<EventBatch> {
-    const reads = new Promise<PackedReads>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.worker.postMessage(lineInputOf(batch));
-    const result = reads.then((packed) => ({ firstLine: batch.firstLine, reads: packed }));
-    // A failure surfaces when this batch is awaited; until then it must not count as unhandled.
-    result.catch(() => {});
-    return result;
-  }
-
-  async stop(): Promise<void> {
-    await this.worker.terminate();
-  }
+/** The input's buffers that nothing else holds, which a worker can take rather than copy. */
+function movableBuffers(input: LineInput): ArrayBuffer[] {
+  const view = 'bytes' in input ? input.bytes : input.ends;
+  const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
+  // A view of part of a buffer may share it (Node's pool of small Buffers does): moving it would empty the others.
+  return whole && view.buffer instanceof ArrayBuffer ? [view.buffer] : [];
 }

@@ -6,15 +6,17 @@ import type { LineBatch, LineBytes } from './ndjson-lines.ts';
 import { PackedReadsBuilder } from './packed-reads.ts';
 import type { PackedReads } from './packed-reads.ts';
 import { readPlainEventLine } from './plain-event-line.ts';
-
-/** Lines as one thread reads them: whole lines in UTF-8, or texts that cannot be put so. */
-export type LineInput = { bytes: Uint8Array; lineCount: number } | { texts: string[] };
+import type { LineInput } from './verify-protocol.ts';
 
 /** Parses and hashes every line, the plain ones on the fast path straight from their bytes. */
 export function readLines(input: LineInput): PackedReads {
-  if ('texts' in input) {
-    const reads = new PackedReadsBuilder(input.texts.length);
-    for (const text of input.texts) reads.add(readEventLine(text));
+  if ('text' in input) {
+    const reads = new PackedReadsBuilder(input.ends.length);
+    let start = 0;
+    for (const end of input.ends) {
+      reads.add(readEventLine(input.text.slice(start, end)));
+      start = end + 1;
+    }
     return reads.finish();
   }
   const { lineCount } = input;
@@ -26,7 +28,8 @@ export function readLines(input: LineInput): PackedReads {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
     const plain = allUtf8 || isUtf8(bytes.subarray(start, end)) ? readPlainEventLine(bytes, start, end) : null;
-    reads.add(plain ?? readEventLine(bytes.toString('utf8', start, end)));
+    if (plain === null) reads.add(readEventLine(bytes.toString('utf8', start, end)));
+    else reads.addPlain(bytes, plain);
     start = end + 1;
   }
   return reads.finish();
@@ -39,8 +42,20 @@ export function readLines(input: LineInput): PackedReads {
 export function lineInputOf(batch: LineBatch | LineBytes): LineInput {
   if ('bytes' in batch) return { bytes: batch.bytes, lineCount: batch.lineCount };
   const joined = batch.texts.join('\n');
-  if (hasLoneSurrogate(joined)) return { texts: batch.texts };
+  const asTexts = () => ({ text: joined, ends: textEnds(batch.texts) });
+  if (hasLoneSurrogate(joined)) return asTexts();
   const bytes = Buffer.from(joined);
-  if (countLineBreaks(bytes) !== Math.max(batch.texts.length - 1, 0)) return { texts: batch.texts };
+  if (countLineBreaks(bytes) !== Math.max(batch.texts.length - 1, 0)) return asTexts();
   return { bytes, lineCount: batch.texts.length };
+}
+
+/** Where each text ends once they are joined by "\n". */
+function textEnds(texts: string[]): Uint32Array {
+  const ends = new Uint32Array(texts.length);
+  let start = 0;
+  texts.forEach((text, index) => {
+    ends[index] = start + text.length;
+    start = ends[index] + 1;
+  });
+  return ends;
 }

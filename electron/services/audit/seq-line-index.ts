@@ -24,6 +24,12 @@ export class SeqLineIndex {
     this.runs.splice(this.runAfter(seq), 0, { firstSeq: seq, lastSeq: seq, firstLine: line });
   }
 
+  /** Records seqs firstSeq..lastSeq on consecutive lines from firstLine, as add() would one by one; all above every seq recorded. */
+  addRun(firstSeq: number, lastSeq: number, firstLine: number): void {
+    this.add(firstSeq, firstLine);
+    this.runs.at(-1)!.lastSeq = lastSeq;
+  }
+
   /** The line holding seq, or undefined when the file has not shown it yet. */
   lineOf(seq: number): number | undefined {
     const run = this.runs[this.runAfter(seq) - 1];

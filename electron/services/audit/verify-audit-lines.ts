@@ -4,11 +4,13 @@ import { ChainVerifier } from './chain-verifier.ts';
 import { assessCompleteness } from './completeness.ts';
 import { compareWithManifest } from './manifest-check.ts';
 import { checkManifestSignature } from './manifest-signature.ts';
+import type { EventLine } from './event-line.ts';
 import type { LineBatch, LineBytes } from './ndjson-lines.ts';
-import { packedLineCount, unpackRead } from './packed-reads.ts';
+import { linkedRunEnd, packedLineCount, unpackRead } from './packed-reads.ts';
 import { ProblemLog } from './problem-log.ts';
 import type { KnownKey } from './public-keys.ts';
 import { readEventBatches } from './read-event-batches.ts';
+import type { EventBatch } from './read-event-batches.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 
 export interface VerifySource {
@@ -34,10 +36,7 @@ export interface VerifySource {
 export async function verifyAuditLines(batches: AsyncIterable<LineBatch | LineBytes>, source: VerifySource): Promise<VerifyReport> {
   const problems = new ProblemLog();
   const chain = new ChainVerifier(problems);
-  for await (const { firstLine, reads } of readEventBatches(batches, source.workers, source.workerPaths)) {
-    const count = packedLineCount(reads);
-    for (let index = 0; index < count; index++) chain.add(firstLine + index, unpackRead(reads, index));
-  }
+  for await (const batch of readEventBatches(batches, source.workers, source.workerPaths)) addToChain(chain, batch);
   const { manifest } = source;
   const filter = manifest?.query ?? source.filter ?? null;
   const filtered = filter !== null;
@@ -65,4 +64,21 @@ export async function verifyAuditLines(batches: AsyncIterable<LineBatch | LineBy
     problems: problems.listed,
     problems_omitted: problems.omitted,
   };
+}
+
+/** Adds a batch's lines to the chain: each run of linked lines at once where the chain can take it, the rest one by one. */
+function addToChain(chain: ChainVerifier, { firstLine, reads }: EventBatch): void {
+  const addOne = (index: number) => chain.add(firstLine + index, unpackRead(reads, index));
+  const count = packedLineCount(reads);
+  for (let index = 0; index < count; ) {
+    const runEnd = linkedRunEnd(reads, index);
+    if (runEnd === index) {
+      addOne(index++);
+      continue;
+    }
+    // Linked lines are matching events.
+    const last = unpackRead(reads, runEnd - 1) as EventLine;
+    while (index < runEnd && !chain.addLinkedRun(firstLine + runEnd - 1, runEnd - index, last)) addOne(index++);
+    index = runEnd;
+  }
 }

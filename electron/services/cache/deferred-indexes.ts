@@ -18,9 +18,20 @@ export function deferIndexes(db: Database, table: string, { keep = [] }: { keep?
   })();
 }
 
-/** Rebuilds every deferred index (after a load, or after one that was killed); returns how many. */
-export function restoreDeferredIndexes(db: Database): number {
+/** How far a rebuild is: indexes built of the total, and the one being built (null once all are). */
+export interface IndexBuildProgress {
+  built: number;
+  total: number;
+  building: string | null;
+}
+
+/**
+ * Rebuilds every deferred index (after a load, or after one that was killed); returns how many.
+ * SQLite tells nothing while it builds one index, so progress comes before each and at the end.
+ */
+export function restoreDeferredIndexes(db: Database, { onProgress }: { onProgress?: (progress: IndexBuildProgress) => void } = {}): number {
   const deferred = db.prepare('SELECT name, sql FROM deferred_indexes').all() as Array<{ name: string; sql: string }>;
+  const total = deferred.length;
   const tables = [...new Set(deferred.map(({ sql }) => /\bON\s+"?(\w+)"?/i.exec(sql)![1]!))];
   // The other core is free by then: a helper thread sorts for the sorter. The sorter keeps a
   // cache's worth of keys in memory and sorts that on this thread; with a small cache it hands
@@ -32,7 +43,10 @@ export function restoreDeferredIndexes(db: Database): number {
   db.pragma('cache_size = -4096');
   try {
     db.transaction(() => {
-      for (const { sql } of deferred) db.exec(sql);
+      deferred.forEach(({ name, sql }, built) => {
+        onProgress?.({ built, total, building: name });
+        db.exec(sql);
+      });
       db.prepare('DELETE FROM deferred_indexes').run();
     })();
   } finally {
@@ -46,5 +60,6 @@ export function restoreDeferredIndexes(db: Database): number {
     db.pragma('analysis_limit = 1000');
     for (const table of tables) db.exec(`ANALYZE "${table}"`);
   }
-  return deferred.length;
+  onProgress?.({ built: total, total, building: null });
+  return total;
 }

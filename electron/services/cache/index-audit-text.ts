@@ -12,9 +12,10 @@ export function tenantTextToken(tenantId: string): string {
 /**
  * Brings the full-text index up to the newest cached audit event, starting after
  * sync_state.fts_indexed_upto, one transaction per batch (rows and watermark together), so
- * text search follows the field-searchable rows in the background. Returns events indexed.
+ * text search follows the field-searchable rows in the background. Returns events indexed;
+ * onProgress hears the count so far after each batch.
  */
-export function indexAuditText(db: Database, { batchSize }: { batchSize: number }): number {
+export function indexAuditText(db: Database, { batchSize, onProgress }: { batchSize: number; onProgress?: (indexed: number) => void }): number {
   const batchEnd = db.prepare('SELECT max(seq) FROM (SELECT seq FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
   const insert = db.prepare(
     `INSERT INTO audit_text (rowid, tenant, action, actor, target, metadata, changes)
@@ -43,6 +44,7 @@ export function indexAuditText(db: Database, { batchSize }: { batchSize: number 
     if (count === 0) return indexed;
     indexed += count;
     after = upto;
+    onProgress?.(indexed);
   }
 }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsoleHandlers, Job } from '../../../shared/console-api/index.ts';
+import type { ConsoleHandlers, Job, JobStep } from '../../../shared/console-api/index.ts';
 import type { EventBus } from '../event-bus.ts';
 
 export interface JobContext {
   signal: AbortSignal;
-  progress(fraction: number | null, detail: string): void;
+  /** The job's progress and what it is doing; a job of several phases also gives each one's (steps). */
+  progress(fraction: number | null, detail: string, steps?: JobStep[]): void;
 }
 
 export type JobRun = (context: JobContext) => Promise<NonNullable<Job['result']>>;
@@ -38,11 +39,11 @@ export function createJobs(events: EventBus) {
   function start(kind: Job['kind'], label: string, subject: string | null, run: JobRun): string {
     const id = randomUUID();
     const controller = new AbortController();
-    jobs.set(id, { controller, job: { id, kind, label, subject, state: 'running', progress: 0, detail: null, error: null, result: null } });
+    jobs.set(id, { controller, job: { id, kind, label, subject, state: 'running', progress: 0, detail: null, steps: [], error: null, result: null } });
     push();
     const context: JobContext = {
       signal: controller.signal,
-      progress: (progress, detail) => update(id, { progress, detail }, false),
+      progress: (progress, detail, steps) => update(id, { progress, detail, ...(steps === undefined ? {} : { steps }) }, false),
     };
     run(context).then(
       (result) => update(id, { state: 'done', progress: 1, result }),

@@ -1,6 +1,7 @@
 // An import's thread: reads the files and writes the source database (runImportInWorker's other end).
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportError, importAuditFiles } from '../audit-import/import-audit-files.ts';
+import { workerPathsOf } from '../audit-import/import-worker-messages.ts';
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../audit-import/import-worker-messages.ts';
 
 const port = parentPort!;
@@ -11,7 +12,8 @@ port.on('message', (message: ToImportWorker) => {
 });
 
 try {
-  const result = await importAuditFiles({ ...(workerData as ImportWorkerData), signal: controller.signal, onProgress: (progress) => post({ kind: 'progress', progress }) });
+  const { workerFiles, ...options } = workerData as ImportWorkerData;
+  const result = await importAuditFiles({ ...options, workers: workerPathsOf(workerFiles), signal: controller.signal, onProgress: (progress) => post({ kind: 'progress', progress }) });
   post({ kind: 'done', result });
 } catch (error) {
   const known = error instanceof ImportError ? error : null;

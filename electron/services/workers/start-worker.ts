@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 
-export type WorkerName = 'demo-platform' | 'sync' | 'sync-feed' | 'verify' | 'import' | 'import-records' | 'reader';
+export type WorkerName = 'demo-platform' | 'sync' | 'sync-feed' | 'verify' | 'import' | 'import-records' | 'source-indexes' | 'reader';
 
 /** Where a worker's entry file is: TypeScript beside this file from source, bundled .js in Electron. */
 export type WorkerPaths = (name: WorkerName) => string;

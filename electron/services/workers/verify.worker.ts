@@ -1,11 +1,13 @@
-// A thread of verify's pool (readEventBatches): parses and hashes batches of lines, replying in order.
-import { parentPort } from 'node:worker_threads';
-import { readLines } from '../audit/read-lines.ts';
-import type { LineInput } from '../audit/read-lines.ts';
+// A thread of verify's pool (readEventBatches): parses and hashes the batches of lines it is sent.
 import { transferablesOf } from '../audit/packed-reads.ts';
+import { readLines } from '../audit/read-lines.ts';
+import { verifyProtocol } from '../audit/verify-protocol.ts';
+import { serveWorker } from './rpc/serve-worker.ts';
+import { transferring } from './rpc/transfer.ts';
 
-const port = parentPort!;
-port.on('message', (input: LineInput) => {
-  const reads = readLines(input);
-  port.postMessage(reads, transferablesOf(reads));
-});
+await serveWorker(verifyProtocol, () => ({
+  readLines(input) {
+    const reads = readLines(input);
+    return transferring(reads, transferablesOf(reads));
+  },
+}));

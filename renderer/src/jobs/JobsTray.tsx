@@ -77,12 +77,15 @@ function JobCard({ job, onCancel, onDismiss }: { job: Job; onCancel(): void; onD
         animated={job.state === 'running' && job.progress === null}
         aria-label={`${job.label} progress`}
       />
-      {job.detail !== null && (
-        <Text size="xs" c="dimmed" mt={4}>
-          {job.detail}
-        </Text>
+      {job.state === 'running' && job.steps.length > 0 ? (
+        <JobSteps steps={job.steps} />
+      ) : (
+        job.detail !== null && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {job.detail}
+          </Text>
+        )
       )}
-      {job.state === 'running' && <JobSteps steps={job.steps} />}
       {job.error !== null && (
         <Text size="xs" c="red" mt={4} role="alert">
           {job.error}

@@ -91,10 +91,13 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
         {job !== null && (
           <Stack gap={4}>
             <Progress value={(job.progress ?? 1) * 100} animated={job.state === 'running'} color={job.state === 'failed' ? 'red' : job.state === 'done' ? 'teal' : 'blue'} aria-label="Import progress" />
-            <Text size="xs" c="dimmed">
-              {job.detail}
-            </Text>
-            <JobSteps steps={job.steps} />
+            {job.state === 'running' && job.steps.length > 0 ? (
+              <JobSteps steps={job.steps} />
+            ) : (
+              <Text size="xs" c="dimmed">
+                {job.detail}
+              </Text>
+            )}
           </Stack>
         )}
         {(failure ?? job?.error) && (
