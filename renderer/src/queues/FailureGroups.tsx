@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -7,6 +7,7 @@ import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { JobDrawer } from './JobDrawer.tsx';
+import { JobIdentityCells } from './JobIdentityCells.tsx';
 import { QueueActionButton } from './QueueActionsContext.tsx';
 
 const failedResources = ['failed-jobs'] as const;
@@ -141,15 +142,7 @@ function FailedJobs({ queue, group, q, onOpen }: { queue: string; group?: string
         <Table.Tbody>
           {jobs.value.rows.map((job) => (
             <Table.Tr key={job.id} data-testid="failed-job" tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => onOpen(job.id)} onKeyDown={(event) => event.key === 'Enter' && onOpen(job.id)}>
-              <Table.Td>
-                <Code>{job.id}</Code>
-              </Table.Td>
-              <Table.Td>{job.name}</Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {job.tenantId ?? ''}
-                </Text>
-              </Table.Td>
+              <JobIdentityCells id={job.id} name={job.name} tenantId={job.tenantId} />
               {q !== undefined && (
                 <Table.Td>
                   <Text size="xs" lineClamp={1}>

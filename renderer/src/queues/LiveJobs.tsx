@@ -1,8 +1,9 @@
-import { Alert, Button, Code, Group, Loader, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Job, JobState } from '../../../shared/ops-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
+import { JobIdentityCells } from './JobIdentityCells.tsx';
 
 /** A queue's jobs in one state, live from the platform (the cache keeps only failed ones), newest first, page by page. */
 export function LiveJobs({ queue, state }: { queue: string; state: JobState }) {
@@ -58,15 +59,7 @@ export function LiveJobs({ queue, state }: { queue: string; state: JobState }) {
         <Table.Tbody>
           {pages.jobs.map((job) => (
             <Table.Tr key={job.id}>
-              <Table.Td>
-                <Code>{job.id}</Code>
-              </Table.Td>
-              <Table.Td>{job.name}</Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {job.tenant_id ?? ''}
-                </Text>
-              </Table.Td>
+              <JobIdentityCells id={job.id} name={job.name} tenantId={job.tenant_id} />
               <Table.Td>
                 {job.attempts_made} of {job.max_attempts}
               </Table.Td>
