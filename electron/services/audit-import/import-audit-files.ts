@@ -20,6 +20,7 @@ import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { separateManifests } from './export-filter.ts';
 import { closeImportDb, moveDbInto, openImportDb, openToOtherConnections, removeDbFiles } from './import-db.ts';
 import type { ImportProgress } from './import-progress.ts';
+import { progressHeartbeat } from './progress-heartbeat.ts';
 import { fieldCount } from '../cache/packed-audit-rows.ts';
 import { PackedRowsReader } from '../cache/packed-rows.ts';
 import { RecordWorkers } from './record-workers.ts';
@@ -79,10 +80,11 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
   const { db: target, replace = false, signal, workers = sourceWorkerPaths } = options;
   if (options.files.length === 0) throw new Error('Nothing to import: no files were given.');
   const { data: files, filter } = await separateManifests(options.files);
-  const dataOptions = { ...options, files };
   refuseExisting(target, replace);
   signal?.throwIfAborted();
 
+  const heartbeat = progressHeartbeat(options.onProgress ?? (() => {}));
+  const dataOptions = { ...options, files, onProgress: heartbeat.report };
   const temp = `${target}.${randomUUID().slice(0, 8)}.partial`;
   const report = new SkipReport(`${temp}.import-report.json`);
   const records = new RecordWorkers(workers('import-records'), workerCount(files));
@@ -111,6 +113,7 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
     removeDbFiles(temp);
     throw error;
   } finally {
+    heartbeat.stop();
     await Promise.all([records.stop(), indexes.close()]);
   }
 }

@@ -9,7 +9,7 @@ export type ImportPhase = (typeof importPhases)[number];
 /** One report of one phase; every phase ends with a report that it is complete. */
 export type ImportProgress =
   | { phase: 'reading'; file: string; fileIndex: number; files: number; bytesRead: number; bytesTotal: number; events: number }
-  /** SQLite says nothing while it builds an index: `building` is the one under way, for `buildingMs` so far. */
+  /** SQLite says nothing while it builds an index: `building` is the one under way, for `buildingMs` so far (progressHeartbeat). */
   | { phase: 'indexing'; built: number; indexes: number; building: string | null; buildingMs: number }
   | { phase: 'text'; indexed: number; events: number }
   | { phase: 'verifying'; checked: number; events: number };

@@ -23,8 +23,9 @@ export function importJobProgress(job: Pick<JobContext, 'progress'>): { report(p
     report(progress) {
       latest.set(progress.phase, progress);
       const fraction = importPhases.reduce((sum, phase) => sum + weights[phase] * (latest.has(phase) ? phaseFraction(latest.get(phase)!) : 0), 0);
-      const underWay = steps(importPhases).filter((step) => step.state === 'running');
-      job.progress(Math.min(fraction, 1), underWay.map((step) => `${step.label}: ${step.detail}`).join(' · ') || phaseLabels[progress.phase], steps(importPhases));
+      const all = steps(importPhases);
+      const underWay = all.filter((step) => step.state === 'running').map((step) => `${step.label}: ${step.detail}`);
+      job.progress(Math.min(fraction, 1), underWay.join(' · ') || phaseLabels[progress.phase], all);
     },
     /** The end: every step done, the verification's only when there was one (a CSV import has none). */
     finish(detail, verified) {
