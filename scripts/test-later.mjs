@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { projectRoot } from './node-version.mjs';
+import { vitestFailures, vitestReportArgs } from './vitest-failures.mjs';
 
 const env = {
   ...process.env,
@@ -11,5 +12,9 @@ const env = {
   FAKETIME_DONT_FAKE_MONOTONIC: '1',
 };
 console.log('\n=== unit and integration tests (Vitest), the clock 400 days ahead: faketime +400d vitest run');
-const result = spawnSync('faketime', ['+400 days', 'vitest', 'run'], { cwd: projectRoot, env, stdio: 'inherit' });
+const result = spawnSync('faketime', ['+400 days', 'vitest', 'run', ...vitestReportArgs], { cwd: projectRoot, env, stdio: 'inherit' });
+if (result.status !== 0) {
+  console.log('\n=== failed 400 days ahead');
+  for (const failure of vitestFailures()) console.log(`     ${failure}`);
+}
 process.exit(result.status ?? 1);
