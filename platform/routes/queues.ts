@@ -32,6 +32,8 @@ export function queueHandlers(platform: PlatformContext): Pick<
       | { completed_per_min: number; failed_per_min: number }
       | undefined;
     const oldest = db.prepare("SELECT min(created_at) FROM jobs WHERE queue = ? AND state = 'waiting'").pluck().get(name) as string | null;
+    // One reading of the clock, so the age is exactly as of sampled_at.
+    const now = platform.now();
     return {
       name: row.name,
       paused: row.paused === 1,
@@ -39,10 +41,10 @@ export function queueHandlers(platform: PlatformContext): Pick<
       counts,
       throughput_per_min: latest?.completed_per_min ?? 0,
       failed_per_min: latest?.failed_per_min ?? 0,
-      oldest_waiting_age_ms: oldest === null ? null : Math.max(0, platform.now() - Date.parse(oldest)),
+      oldest_waiting_age_ms: oldest === null ? null : Math.max(0, now - Date.parse(oldest)),
       processing_ms_p50: row.processing_ms_p50,
       processing_ms_p95: row.processing_ms_p95,
-      sampled_at: iso(platform.now()),
+      sampled_at: iso(now),
     };
   };
 

@@ -457,7 +457,8 @@ describe('opsdeck sync', () => {
     cleanups.push(dir.remove);
     const dbPath = `${dir.path}/cache.sqlite`;
     const first = await windowFirstSeq();
-    const overlapping = await overlappingFeed((afterSeq) => (afterSeq > first && afterSeq % 2 === 0 ? 4 : 0));
+    // Pages of 1,000 step after_seq through every remainder mod 3 (mod 2 would keep the parity of the window's start).
+    const overlapping = await overlappingFeed((afterSeq) => (afterSeq > first && afterSeq % 3 === 0 ? 4 : 0));
     const run = spawn(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', overlapping.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', dbPath, '--once'], {
       env: { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full },
       stdio: ['ignore', 'ignore', 'pipe'],
