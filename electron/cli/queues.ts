@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { systemClock } from '../../shared/clock.ts';
+import { defaultBullmqPrefix } from '../../shared/console-api/index.ts';
 import type { QueueAction } from '../../shared/console-api/index.ts';
 import { failureGroupOf } from '../../shared/queues/failure-reason.ts';
 import { describeQueueAction } from '../../shared/queues/describe-action.ts';
 import type { QueueSnapshot } from '../../shared/queues/queue-snapshot.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
-import { createOpsApiClient } from '../services/ops-api/ops-api-client.ts';
 import { groupFailedJobs } from '../services/queues/group-failed-jobs.ts';
-import { createBullmqQueueSource } from '../services/queues/bullmq/bullmq-queue-source.ts';
-import { createOpsApiQueueSource } from '../services/queues/ops-api-queue-source.ts';
+import { openQueueSource } from '../services/queues/open-queue-source.ts';
 import type { QueueSource } from '../services/queues/queue-source.ts';
 import type { CliCommand } from './command.ts';
 import { parseFlags } from './parse-flags.ts';
@@ -56,14 +55,15 @@ async function openSource(values: ConnectionFlags & { redis?: string | undefined
   if (values.redis === undefined) {
     if (values.prefix !== undefined || values['password-env'] !== undefined) throw new UsageError('queues: --prefix and --password-env go with --redis.');
     const { connection, label } = await resolveConnection('queues', values, values['data-dir'] ?? defaultDataDir());
-    return { source: createOpsApiQueueSource(createOpsApiClient(connection)), label };
+    return { source: openQueueSource(connection, systemClock), label };
   }
   if (values.profile !== undefined || values['base-url'] !== undefined) throw new UsageError('queues: give either --redis or a platform (--profile, --base-url), not both.');
   const passwordEnv = values['password-env'];
   const password = passwordEnv === undefined ? null : process.env[passwordEnv];
   if (password === undefined || password === '') throw new UsageError(`queues: the environment variable ${passwordEnv} is empty or not set.`);
   const url = new URL(values.redis);
-  return { source: createBullmqQueueSource({ url: values.redis, prefix: values.prefix ?? 'bull', tls: url.protocol === 'rediss:', password, clock: systemClock }), label: `Redis ${url.host}` };
+  const connection = { kind: 'bullmq' as const, url: values.redis, prefix: values.prefix ?? defaultBullmqPrefix, tls: url.protocol === 'rediss:', password, readOnly: false };
+  return { source: openQueueSource(connection, systemClock), label: `Redis ${url.host}` };
 }
 
 async function listQueues(source: QueueSource, json: boolean): Promise<number> {

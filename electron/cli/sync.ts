@@ -1,9 +1,9 @@
 import { cacheDbPath } from '../services/cache/cache-paths.ts';
 import { openCacheDb } from '../services/cache/open-cache-db.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
-import { createOpsApiClient } from '../services/ops-api/ops-api-client.ts';
 import { createSyncLoop } from '../services/sync/sync-loop.ts';
 import { defaultSchedule } from '../services/sync/sync-schedule.ts';
+import { openSyncSource } from '../services/sync/sync-source.ts';
 import type { FromSyncWorker } from '../services/sync/sync-messages.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { CliCommand } from './command.ts';
@@ -23,17 +23,22 @@ export const syncCommand: CliCommand = {
       once: { type: 'boolean', default: false },
     });
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    const { connection, profileId } = await resolveConnection('sync', values, dataDir);
+    const { connection, profileId, label } = await resolveConnection('sync', values, dataDir);
     const dbPath = values.db ?? cacheDbPath(dataDir, profileId);
     const { db, recovered } = openCacheDb(dbPath, { log: (message) => console.warn(message) });
     if (recovered) console.warn(`The cache was unreadable (${recovered.reason}); moved it to ${recovered.movedTo}.`);
-    console.log(`Syncing ${connection.baseUrl} into ${dbPath}`);
+    console.log(`Syncing ${label} into ${dbPath}`);
 
     const controller = new AbortController();
-    const loop = createSyncLoop({ db, client: createOpsApiClient(connection), post: printProgress, signal: controller.signal, schedule: defaultSchedule, clock: systemClock });
+    const source = openSyncSource(connection, systemClock);
+    const close = async () => {
+      db.close();
+      if (source.kind === 'bullmq') await source.queues.close();
+    };
+    const loop = createSyncLoop({ db, source, post: printProgress, signal: controller.signal, schedule: defaultSchedule, clock: systemClock });
     if (values.once) {
       const failures = await loop.runOnce();
-      db.close();
+      await close();
       if (failures.length > 0) console.error(`sync failed:\n  ${failures.join('\n  ')}`);
       return failures.length > 0 ? 1 : 0;
     }
@@ -41,7 +46,7 @@ export const syncCommand: CliCommand = {
     return waitForStopSignal(async () => {
       controller.abort();
       await running;
-      db.close();
+      await close();
     });
   },
 };

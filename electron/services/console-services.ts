@@ -75,7 +75,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     readers,
     workers,
     defaultSource,
-    profiles: () => [...(demo === null ? [] : [{ id: demoProfileId, name: 'Demo' }]), ...store.list()],
+    profiles: () => [...(demo === null ? [] : [{ id: demoProfileId, name: 'Demo' }]), ...store.list().filter((profile) => profile.kind === 'ops-api')],
   });
   let listRefresh: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = events.subscribe((event, payload) => {
@@ -95,6 +95,17 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const audit = createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs });
   const actionLog = openActionLog(dataDir);
   const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock });
+  const queueActions = createQueueActions({
+    activeProfile: () => {
+      const active = store.activeId();
+      return active === null ? null : profiles.describe(active);
+    },
+    connectionFor: profiles.connectionFor,
+    syncStatus: sync.status,
+    syncNow: sync.syncNow,
+    log: actionLog,
+    clock,
+  });
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
   const handlers: ConsoleHandlers = {
@@ -111,17 +122,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
     ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }),
     ...queueAlerts.handlers,
-    ...createQueueActions({
-      activeProfile: () => {
-        const active = store.activeId();
-        return active === null ? null : profiles.describe(active);
-      },
-      connectionFor: profiles.connectionFor,
-      syncStatus: sync.status,
-      syncNow: sync.syncNow,
-      log: actionLog,
-      clock,
-    }),
+    ...queueActions.handlers,
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,
@@ -139,6 +140,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       jobs.cancelAll();
       await readers.close();
       files.close();
+      await queueActions.close();
       actionLog.close();
       await sync.close();
       await demo?.stop();

@@ -16,24 +16,64 @@ export type ProfileOptions = z.infer<typeof profileOptions>;
 
 export const defaultProfileOptions: ProfileOptions = { proxyUrl: null, caFile: null, timeoutMs: 15_000 };
 
-/** What is saved in profiles.json: never the token. */
-export const profile = z.object({
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** redis:// or rediss://, without a password: that goes in the keychain, never in profiles.json. */
+export const redisUrl = z
+  .url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' })
+  .refine((url) => URL.parse(url)?.password === '', 'without a password: give it in the Password field, which keeps it in the keychain');
+
+/** What every kind of profile has: a name and the environment it acts on. */
+const profileCommon = {
   id: profileId,
   name: z.string().trim().min(1).max(80),
-  baseUrl: z.url({ protocol: /^https?$/ }),
   environment: environmentTag,
   /** Badge colour for `custom`, as #rrggbb. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable(),
+};
+
+/** An Ops API platform: every view. */
+const opsApiFields = {
+  kind: z.literal('ops-api'),
+  baseUrl: httpUrl,
   options: profileOptions,
-});
+};
+
+/** BullMQ queues straight from Redis: the Queues view only. */
+const bullmqFields = {
+  kind: z.literal('bullmq'),
+  redisUrl,
+  /** BullMQ's key prefix. */
+  prefix: z.string().trim().min(1).max(100).regex(/^[^\s]+$/, 'no spaces'),
+  /** TLS even on a redis:// URL (rediss:// always is). */
+  tls: z.boolean(),
+  /** Offer no actions: look, never touch. */
+  readOnly: z.boolean(),
+};
+
+export const profileKind = z.enum(['ops-api', 'bullmq']);
+export type ProfileKind = z.infer<typeof profileKind>;
+export const defaultBullmqPrefix = 'bull';
+
+/** What is saved in profiles.json: never the token or password. */
+export const profile = z.discriminatedUnion('kind', [z.object({ ...profileCommon, ...opsApiFields }), z.object({ ...profileCommon, ...bullmqFields })]);
 export type Profile = z.infer<typeof profile>;
+
+/** Where a profile points, as a person reads it: the Ops API root, or the Redis host with BullMQ's prefix (never a password). */
+export function profileAddress(target: { kind: 'ops-api'; baseUrl: string } | { kind: 'bullmq'; redisUrl: string; prefix: string }): string {
+  return target.kind === 'ops-api' ? target.baseUrl : `${target.redisUrl} · prefix ${target.prefix}`;
+}
 
 /** Where a profile's token is: the OS keychain, this session's memory only, or nowhere. */
 export const tokenStorage = z.enum(['keychain', 'session', 'none']);
 export type TokenStorage = z.infer<typeof tokenStorage>;
 
-/** A profile as the renderer sees it: whether a token is saved, never the token. */
-export const profileView = profile.extend({ token: tokenStorage, builtIn: z.boolean() });
+/** A profile as the renderer sees it: whether a token (or Redis password) is saved, never the secret. */
+const viewFields = { token: tokenStorage, builtIn: z.boolean() };
+export const profileView = z.discriminatedUnion('kind', [
+  z.object({ ...profileCommon, ...opsApiFields, ...viewFields }),
+  z.object({ ...profileCommon, ...bullmqFields, ...viewFields }),
+]);
 export type ProfileView = z.infer<typeof profileView>;
 
 export const keychainStatus = z.object({
@@ -62,23 +102,31 @@ export const profilesState = z.object({
 });
 export type ProfilesState = z.infer<typeof profilesState>;
 
-export const profileDraft = profile.omit({ id: true }).extend({
+const draftFields = {
   /** Absent: create a new profile. */
   id: profileId.optional(),
-  /** Write-only. Absent: keep the saved token. */
+  /** Write-only: the API token, or the Redis password. Absent: keep the saved one. */
   token: z.string().min(1).max(4096).optional(),
   /** Where to keep a new token; 'session' when the keychain is unavailable or by choice. */
   tokenStorage: z.enum(['keychain', 'session']).default('keychain'),
-});
+};
+export const profileDraft = z.discriminatedUnion('kind', [
+  z.object({ ...profileCommon, ...opsApiFields, ...draftFields }),
+  z.object({ ...profileCommon, ...bullmqFields, ...draftFields }),
+]);
 export type ProfileDraft = z.input<typeof profileDraft>;
 
+/** A saved profile, or one being edited: the Ops API with its token, or Redis with its password (if any). */
 export const profileTestInput = z.union([
   z.object({ id: profileId }).strict(),
-  z.object({ baseUrl: z.url({ protocol: /^https?$/ }), token: z.string().min(1), options: profileOptions }).strict(),
+  z.object({ kind: z.literal('ops-api'), baseUrl: httpUrl, token: z.string().min(1), options: profileOptions }).strict(),
+  z.object({ kind: z.literal('bullmq'), redisUrl, prefix: bullmqFields.prefix, tls: z.boolean(), password: z.string().min(1).nullable() }).strict(),
 ]);
 
+export type ProfileTestInput = z.infer<typeof profileTestInput>;
+
 export const profileTestResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), me, latencyMs: z.number() }),
+  z.object({ ok: z.literal(true), latencyMs: z.number(), reached: z.discriminatedUnion('kind', [z.object({ kind: z.literal('ops-api'), me }), z.object({ kind: z.literal('bullmq'), queues: z.array(z.string()) })]) }),
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);
 export type ProfileTestResult = z.infer<typeof profileTestResult>;

@@ -22,6 +22,7 @@ export const suite: BenchSuite = {
     const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'bench', demo: null });
     const saved = await services.handlers['profiles/save']({
       name: 'Bench',
+      kind: 'ops-api',
       baseUrl: 'http://127.0.0.1:9',
       environment: 'prod',
       color: null,

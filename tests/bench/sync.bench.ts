@@ -91,7 +91,7 @@ async function initialSync(platform: PlatformProcess, pages: BaselineInput): Pro
   try {
     const data: SyncWorkerData = {
       dbPath: join(dir.path, 'cache.sqlite'),
-      connection: { baseUrl: platform.url, token: platform.token, timeoutMs: 30_000, proxyUrl: null, caFile: null },
+      connection: { kind: 'ops-api', baseUrl: platform.url, token: platform.token, timeoutMs: 30_000, proxyUrl: null, caFile: null },
       schedule: { auditWindowDays: 36_500 },
     };
     delay.enable();

@@ -10,7 +10,7 @@ test('a synced profile keeps showing its cached audit trail when the platform go
         const response = await fetch('/api/call/profiles/save', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'Acme', baseUrl, environment: 'staging', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
+          body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'staging', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
         });
         return response.status;
       },

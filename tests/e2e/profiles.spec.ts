@@ -12,7 +12,7 @@ test.afterAll(() => platform.stop());
 test('add a profile in Settings, test it and see its scopes', async ({ page, console: app }) => {
   await page.goto(`${app.host.url}#/settings`);
   await page.getByRole('button', { name: 'Add profile' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a platform profile' });
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await dialog.getByLabel('Name').fill('Acme Staging');
   await dialog.getByLabel('Base URL').fill(platform.url);
   await dialog.getByText('Staging', { exact: true }).click();
@@ -48,7 +48,7 @@ test('add a profile in Settings, test it and see its scopes', async ({ page, con
 test('a wrong token is reported as rejected, and a production profile is red', async ({ page, console: app }) => {
   await page.goto(`${app.host.url}#/settings`);
   await page.getByRole('button', { name: 'Add profile' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a platform profile' });
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await dialog.getByLabel('Name').fill('Acme Prod');
   await dialog.getByLabel('Base URL').fill(platform.url);
   await dialog.getByLabel('API token').fill('not-a-real-token');

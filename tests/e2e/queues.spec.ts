@@ -11,7 +11,7 @@ async function connect(page: Page, platform: TestPlatform, token = platform.toke
         await fetch('/api/call/profiles/save', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'Acme', baseUrl, environment: 'prod', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
+          body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'prod', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
         })
       ).status,
     { baseUrl: platform.url, token },

@@ -22,6 +22,7 @@ function console() {
 }
 
 const draft = {
+  kind: 'ops-api' as const,
   name: 'Acme Production',
   baseUrl: 'https://ops.acme.example',
   environment: 'prod' as const,

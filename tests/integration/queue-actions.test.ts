@@ -31,9 +31,9 @@ const online: SyncStatus = { profileId: 'acme', connection: 'online', reason: nu
 
 function actions(token: string, status: SyncStatus = online) {
   let synced = 0;
-  const handlers = createQueueActions({
+  const { handlers } = createQueueActions({
     activeProfile: () => ({ id: 'acme', name: 'Acme', environment: 'prod' }),
-    connectionFor: async () => ({ baseUrl: platform.url, token, timeoutMs: 10_000, proxyUrl: null, caFile: null }),
+    connectionFor: async () => ({ kind: 'ops-api' as const, baseUrl: platform.url, token, timeoutMs: 10_000, proxyUrl: null, caFile: null }),
     syncStatus: () => status,
     syncNow: () => synced++,
     log,
@@ -56,9 +56,9 @@ describe('queue actions', () => {
     expect(await actions(platform.tokens.full, offline).handlers['queues/capabilities']({})).toMatchObject({ allowed: true, disabledReason: 'Offline: GET /v1/queues: connect ECONNREFUSED.' });
     // A token known to be read-only stays without actions offline.
     let status: SyncStatus = online;
-    const readOnly = createQueueActions({
+    const { handlers: readOnly } = createQueueActions({
       activeProfile: () => ({ id: 'acme', name: 'Acme', environment: 'prod' }),
-      connectionFor: async () => ({ baseUrl: platform.url, token: platform.tokens.readOnly, timeoutMs: 10_000, proxyUrl: null, caFile: null }),
+      connectionFor: async () => ({ kind: 'ops-api' as const, baseUrl: platform.url, token: platform.tokens.readOnly, timeoutMs: 10_000, proxyUrl: null, caFile: null }),
       syncStatus: () => status,
       syncNow: () => {},
       log,
@@ -67,7 +67,7 @@ describe('queue actions', () => {
     expect(await readOnly['queues/capabilities']({})).toMatchObject({ allowed: false });
     status = offline;
     expect(await readOnly['queues/capabilities']({})).toMatchObject({ allowed: false, disabledReason: 'Offline: GET /v1/queues: connect ECONNREFUSED.' });
-    await expect(actions(platform.tokens.readOnly).handlers['queues/act']({ kind: 'pause', queue: 'billing-sync' })).rejects.toThrow("the token of 'Acme' lacks the queues:write scope");
+    await expect(actions(platform.tokens.readOnly).handlers['queues/act']({ kind: 'pause', queue: 'billing-sync' })).rejects.toThrow("Cannot act on a queue with 'Acme': the token lacks the queues:write scope.");
   });
 
   it('a group retry retries exactly the jobs named, counts one that left the failed state, logs it and syncs again', async () => {

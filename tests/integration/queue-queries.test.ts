@@ -25,7 +25,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ tenants: 10, events: 2_000 });
   cache = makeCacheDb();
   const client = createOpsApiClient({ baseUrl: platform.url, token: platform.tokens.full, timeoutMs: 10_000, proxyUrl: null, caFile: null });
-  const failures = await createSyncLoop({ db: cache.db, client, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
+  const failures = await createSyncLoop({ db: cache.db, source: { kind: 'ops-api', client }, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
   expect(failures).toEqual([]);
 }, 60_000);
 afterAll(async () => {

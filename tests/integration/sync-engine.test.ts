@@ -311,7 +311,7 @@ describe('the sync loop', () => {
     const gone = await proxy({});
     await gone.close();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(gone.url), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
+    const loop = createSyncLoop({ db, source: { kind: 'ops-api', client: client(gone.url) }, post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     const failures = await loop.runOnce();
     expect(failures.length).toBeGreaterThan(0);
     const audit = messages.find((message) => message.kind === 'failure' && message.resource === 'audit');
@@ -323,7 +323,7 @@ describe('the sync loop', () => {
 
   it('fills queues, tenants, billing and connectors in one pass', async () => {
     const db = cache();
-    const loop = createSyncLoop({ db, client: client(), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
+    const loop = createSyncLoop({ db, source: { kind: 'ops-api', client: client() }, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     expect(await loop.runOnce()).toEqual([]);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(count('queues')).toBe(7);
@@ -353,7 +353,7 @@ describe('the sync loop', () => {
     const own = await startTestPlatform({ tenants: 5, events: 2_000, clock });
     cleanups.push(own.stop);
     const db = cache();
-    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock }).runOnce();
+    const refresh = () => createSyncLoop({ db, source: { kind: 'ops-api', client: client(own.url, own.tokens.full) }, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock }).runOnce();
     const samples = () => db.prepare("SELECT at FROM queue_samples WHERE queue = 'email-sending' ORDER BY at").pluck().all() as number[];
 
     time = closedAt;
@@ -378,7 +378,7 @@ describe('snapshot refresh', () => {
     const own = await startTestPlatform({ tenants: 5, events: 2_000 });
     cleanups.push(own.stop);
     const db = cache();
-    const refresh = () => createSyncLoop({ db, client: client(own.url, own.tokens.full), post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
+    const refresh = () => createSyncLoop({ db, source: { kind: 'ops-api', client: client(own.url, own.tokens.full) }, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock }).runOnce();
     expect(await refresh()).toEqual([]);
     const cachedIds = (sql: string) => db.prepare(sql).pluck().all() as string[];
     const [gone] = cachedIds('SELECT id FROM tenants ORDER BY id');
@@ -406,7 +406,7 @@ describe('scopes', () => {
   it('a token without a scope skips that resource instead of failing it', async () => {
     const db = cache();
     const messages: FromSyncWorker[] = [];
-    const loop = createSyncLoop({ db, client: client(platform.url, platform.tokens.auditOnly), post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
+    const loop = createSyncLoop({ db, source: { kind: 'ops-api', client: client(platform.url, platform.tokens.auditOnly) }, post: (message) => messages.push(message), signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     expect(await loop.runOnce()).toEqual([]);
     expect(messages.filter((message) => message.kind === 'skipped').map((message) => [message.resource, (message as { reason: string }).reason])).toEqual([
       ['queues', 'the token lacks scope queues:read'],

@@ -48,9 +48,9 @@ it('after a full session the token is in the keychain and nowhere in the data di
 
   try {
     const options = { proxyUrl: null, caFile: null, timeoutMs: 10_000 };
-    expect((await call('profiles/test', { baseUrl: platform.url, token, options })).value).toMatchObject({ ok: true });
-    expect((await call('profiles/test', { baseUrl: platform.url, token: `${token}x`, options })).value).toMatchObject({ ok: false });
-    await call('profiles/save', { name: 'Hygiene', baseUrl: platform.url, environment: 'prod', color: null, options, token });
+    expect((await call('profiles/test', { kind: 'ops-api', baseUrl: platform.url, token, options })).value).toMatchObject({ ok: true });
+    expect((await call('profiles/test', { kind: 'ops-api', baseUrl: platform.url, token: `${token}x`, options })).value).toMatchObject({ ok: false });
+    await call('profiles/save', { kind: 'ops-api', name: 'Hygiene', baseUrl: platform.url, environment: 'prod', color: null, options, token });
     await expect.poll(async () => ((await call('audit/search', { q: '', limit: 10 })).value.total as number) ?? 0, { timeout: 20_000 }).toBeGreaterThan(500);
     await call('audit/search', { q: 'outcome:failure action:user.*', limit: 50 });
     expect((await call('audit/search-platform', { q: 'outcome:denied', limit: 20 })).value).toMatchObject({ unsupported: null });

@@ -5,12 +5,13 @@ import type { AuditRow, ConsoleHandlers, SourceId } from '../../../shared/consol
 import type { AuditEvent } from '../../../shared/ops-api/index.ts';
 import type { SourceReaders } from '../reader/source-readers.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
-import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import { opsApiConnectionOf } from '../profiles/profile-connection.ts';
+import type { ProfileConnection } from '../profiles/profile-connection.ts';
 
 export interface PlatformSearchOptions {
   readers: SourceReaders;
   defaultSource(): SourceId | null;
-  connectionFor(profileId: string): Promise<OpsConnection>;
+  connectionFor(profileId: string): Promise<ProfileConnection>;
   /** Relative times (after:24h) count back from it. */
   clock: Clock;
 }
@@ -33,7 +34,7 @@ export function createPlatformSearch({ readers, defaultSource, connectionFor, cl
       const before = oldest === null ? null : new Date(oldest).toISOString();
       if (!plan.ok) return { rows: [], nextCursor: null, before, unsupported: plan.unsupported };
       const params = { ...plan.params, ...(plan.params.tenant_id && reader ? { tenant_id: await reader.call('audit.tenantIdOf', { value: plan.params.tenant_id }) } : {}) };
-      const client = createOpsApiClient(await connectionFor(id.slice('profile:'.length)));
+      const client = createOpsApiClient(opsApiConnectionOf(await connectionFor(id.slice('profile:'.length)), 'search the platform'));
       const page = await client.call('searchAuditEvents', { query: { ...params, limit, ...(cursor === undefined ? {} : { cursor }) } });
       return { rows: page.data.map(rowOfEvent), nextCursor: page.next_cursor, before, unsupported: null };
     },

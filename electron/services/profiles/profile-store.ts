@@ -5,7 +5,9 @@ import { describeIssues, profile as profileSchema } from '../../../shared/consol
 import type { Profile } from '../../../shared/console-api/index.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 
-const profilesFile = z.object({ profiles: z.array(profileSchema), activeId: z.string().nullable() });
+// Profiles saved before BullMQ profiles existed have no kind: they are Ops API platforms.
+const savedProfile = z.preprocess((raw) => (typeof raw === 'object' && raw !== null && !('kind' in raw) ? { ...raw, kind: 'ops-api' } : raw), profileSchema);
+const profilesFile = z.object({ profiles: z.array(savedProfile), activeId: z.string().nullable() });
 type ProfilesFile = z.infer<typeof profilesFile>;
 
 export interface ProfileStore {

@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultProfileOptions, demoProfileId, profile as profileSchema } from '../../../shared/console-api/index.ts';
-import type { ConsoleHandlers, DemoStatusView, Profile, ProfileTestResult, ProfileView, ProfilesState } from '../../../shared/console-api/index.ts';
+import { systemClock } from '../../../shared/clock.ts';
+import type { ConsoleHandlers, DemoStatusView, Profile, ProfileTestInput, ProfileTestResult, ProfileView, ProfilesState } from '../../../shared/console-api/index.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
 import type { DemoPlatformHost } from '../demo/demo-platform-host.ts';
 import type { EventBus } from '../event-bus.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
-import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import { openQueueSource } from '../queues/open-queue-source.ts';
+import { connectionOf } from './profile-connection.ts';
+import type { ProfileConnection } from './profile-connection.ts';
 import { uniqueProfileId } from './profile-id.ts';
 import type { ProfileStore } from './profile-store.ts';
 
@@ -43,7 +46,7 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
   function demoView(): ProfileView | null {
     const status = demo?.current();
     if (status?.status !== 'running') return null;
-    return { id: demoProfileId, name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, token: 'session', builtIn: true };
+    return { id: demoProfileId, kind: 'ops-api', name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, token: 'session', builtIn: true };
   }
 
   function demoStatusView(): DemoStatusView {
@@ -58,17 +61,14 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
     return next;
   }
 
-  /** Where to connect and with what token, for a saved profile. */
-  async function connectionFor(id: string): Promise<OpsConnection> {
+  /** Where to connect and with what secret, for a saved profile: its token, or its Redis password if it has one. */
+  async function connectionFor(id: string): Promise<ProfileConnection> {
     const demoStatus = demo?.current();
     if (id === demoProfileId && demoStatus !== undefined) {
-      if (demoStatus.status === 'running') return { baseUrl: demoStatus.url, token: demoStatus.token, ...defaultProfileOptions };
+      if (demoStatus.status === 'running') return { kind: 'ops-api', baseUrl: demoStatus.url, token: demoStatus.token, ...defaultProfileOptions };
       throw new Error(demoStatus.status === 'starting' ? 'The demo platform is still starting.' : demoStatus.message);
     }
-    const profile = requireProfile(id);
-    const token = await credentials.get(id);
-    if (token === null) throw new Error(`Profile '${profile.name}' has no saved token.`);
-    return { baseUrl: profile.baseUrl, token, ...profile.options };
+    return connectionOf(requireProfile(id), await credentials.get(id));
   }
 
   function requireProfile(id: string): Profile {
@@ -87,7 +87,7 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
     async 'profiles/save'(draft) {
       const id = draft.id ?? uniqueProfileId(draft.name, (candidate) => candidate === demoProfileId || store.get(candidate) !== null);
       if (draft.id !== undefined) requireProfile(draft.id);
-      const profile = profileSchema.parse({ ...draft, id, options: draft.options ?? defaultProfileOptions });
+      const profile = profileSchema.parse({ ...draft, id });
       if (draft.token !== undefined) await credentials.set(id, draft.token, draft.tokenStorage);
       store.put(profile);
       if (store.activeId() === null) store.activate(id);
@@ -106,12 +106,11 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
       return changed();
     },
     async 'profiles/test'(input): Promise<ProfileTestResult> {
-      const connection = 'id' in input ? await connectionFor(input.id) : { baseUrl: input.baseUrl, token: input.token, ...input.options };
-      const client = createOpsApiClient(connection, { limit: 1, maxRetryAfterMs: 5_000 });
+      const connection = 'id' in input ? await connectionFor(input.id) : testedConnection(input);
       const started = performance.now();
       try {
-        const me = await client.call('getMe');
-        return { ok: true, me, latencyMs: Math.round(performance.now() - started) };
+        const reached = await reach(connection);
+        return { ok: true, reached, latencyMs: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, message: (error as Error).message };
       }
@@ -126,6 +125,23 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
   }
 
   return { handlers, connectionFor, describe };
+}
+
+/** A profile being edited, as a connection to test. */
+function testedConnection(input: Exclude<ProfileTestInput, { id: string }>): ProfileConnection {
+  if (input.kind === 'ops-api') return { kind: 'ops-api', baseUrl: input.baseUrl, token: input.token, ...input.options };
+  return { kind: 'bullmq', url: input.redisUrl, prefix: input.prefix, tls: input.tls, password: input.password, readOnly: true };
+}
+
+/** Who the token is on the platform, or which BullMQ queues are under the prefix. */
+async function reach(connection: ProfileConnection): Promise<Extract<ProfileTestResult, { ok: true }>['reached']> {
+  if (connection.kind === 'ops-api') return { kind: 'ops-api', me: await createOpsApiClient(connection, { limit: 1, maxRetryAfterMs: 5_000 }).call('getMe') };
+  const source = openQueueSource(connection, systemClock);
+  try {
+    return { kind: 'bullmq', queues: (await source.listQueues()).map((queue) => queue.name) };
+  } finally {
+    await source.close();
+  }
 }
 
 function removeCacheFiles(dataDir: string, id: string) {

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, QueueCapabilities, SyncStatus } from '../../../shared/console-api/index.ts';
 import { describeQueueAction } from '../../../shared/queues/describe-action.ts';
 import type { ActionLog } from '../action-log/action-log.ts';
 import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
-import type { OpsConnection } from '../ops-api/ops-api-client.ts';
-import { createOpsApiQueueSource } from './ops-api-queue-source.ts';
+import type { ProfileConnection } from '../profiles/profile-connection.ts';
+import { openQueueSource } from './open-queue-source.ts';
+import type { QueueSource } from './queue-source.ts';
 
 type ActionHandlers = Pick<ConsoleHandlers, 'queues/capabilities' | 'queues/act' | 'queues/action-log' | 'queues/jobs'>;
 
 export interface QueueActionsOptions {
   /** The active profile: its id, name and environment tag; null without one. */
   activeProfile(): { id: string; name: string; environment: string } | null;
-  connectionFor(profileId: string): Promise<OpsConnection>;
+  connectionFor(profileId: string): Promise<ProfileConnection>;
   syncStatus(): SyncStatus;
   /** Refreshes the queues and failed jobs, so the view shows what the action changed. */
   syncNow(): void;
@@ -23,24 +25,35 @@ export interface QueueActionsOptions {
 interface Principal {
   who: string;
   mayAct: boolean;
+  /** Why not, when it may not. */
+  refusal: string | null;
 }
 
 /**
  * What goes to the active profile's source live rather than to the cache: actions (offered with
- * queues:write, confirmed by the user, logged) and pages of jobs in states the cache does not keep.
+ * queues:write on a platform, or on a BullMQ profile not marked read-only; confirmed by the
+ * user, logged) and pages of jobs in states the cache does not keep.
  */
-export function createQueueActions({ activeProfile, connectionFor, syncStatus, syncNow, log, clock }: QueueActionsOptions): ActionHandlers {
+export function createQueueActions({ activeProfile, connectionFor, syncStatus, syncNow, log, clock }: QueueActionsOptions): { handlers: ActionHandlers; close(): Promise<void> } {
   const principals = new Map<string, Promise<Principal>>();
+  let live: { key: string; source: QueueSource } | null = null;
 
-  /** Who the token belongs to and whether it may act, asked once per profile and connection. */
-  const principalKey = (profileId: string, connection: OpsConnection) => `${profileId} ${connection.baseUrl}`;
-  function principalOf(profileId: string, connection: OpsConnection): Promise<Principal> {
+  /** Who acts and whether they may: asked of the platform once per profile and connection; a BullMQ profile's own setting. */
+  const principalKey = (profileId: string, connection: ProfileConnection) => `${profileId} ${connection.kind === 'ops-api' ? connection.baseUrl : connection.url}`;
+  function principalOf(profileId: string, connection: ProfileConnection): Promise<Principal> {
+    if (connection.kind === 'bullmq') {
+      const refusal = connection.readOnly ? 'the profile is marked read-only' : null;
+      return Promise.resolve({ who: `${userInfo().username}@${hostname()}`, mayAct: refusal === null, refusal });
+    }
     const cacheKey = principalKey(profileId, connection);
     let known = principals.get(cacheKey);
     if (known === undefined) {
       known = createOpsApiClient(connection)
         .call('getMe')
-        .then((me) => ({ who: `${me.subject.name} <${me.subject.email}>`, mayAct: me.scopes.includes('queues:write') }));
+        .then((me) => {
+          const mayAct = me.scopes.includes('queues:write');
+          return { who: `${me.subject.name} <${me.subject.email}>`, mayAct, refusal: mayAct ? null : 'the token lacks the queues:write scope' };
+        });
       known.catch(() => principals.delete(cacheKey));
       principals.set(cacheKey, known);
     }
@@ -57,7 +70,7 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
       const connection = await connectionFor(profile.id);
       // Offline, ask only what is known (a request to a platform that is away takes seconds to
       // fail); not knowing the scopes yet, the actions show, disabled with the reason.
-      if (offline !== null && !principals.has(principalKey(profile.id, connection))) return { ...base, allowed: true, disabledReason: offline };
+      if (offline !== null && connection.kind === 'ops-api' && !principals.has(principalKey(profile.id, connection))) return { ...base, allowed: true, disabledReason: offline };
       const principal = await principalOf(profile.id, connection);
       return { ...base, allowed: principal.mayAct, disabledReason: offline };
     } catch (error) {
@@ -66,26 +79,30 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
     }
   }
 
+  /** The active profile's queues, on one connection kept while the profile and its connection stay the same. */
   async function activeSource() {
     const profile = activeProfile();
     if (profile === null) throw new Error('No platform profile is active.');
-    return { profile, connection: await connectionFor(profile.id) };
+    const connection = await connectionFor(profile.id);
+    const key = JSON.stringify([profile.id, connection]);
+    if (live?.key !== key) {
+      void live?.source.close();
+      live = { key, source: openQueueSource(connection, clock) };
+    }
+    return { profile, connection, source: live.source };
   }
 
-  return {
+  const handlers: ActionHandlers = {
     'queues/capabilities': capabilities,
-    'queues/jobs': async ({ queue, state, cursor, limit }) => {
-      const { connection } = await activeSource();
-      return createOpsApiQueueSource(createOpsApiClient(connection)).jobs(queue, state, cursor, limit);
-    },
+    'queues/jobs': async ({ queue, state, cursor, limit }) => (await activeSource()).source.jobs(queue, state, cursor, limit),
     'queues/act': async (action) => {
-      const { profile, connection } = await activeSource();
+      const { profile, connection, source } = await activeSource();
       const principal = await principalOf(profile.id, connection);
-      if (!principal.mayAct) throw new Error(`Cannot act on a queue: the token of '${profile.name}' lacks the queues:write scope.`);
+      if (!principal.mayAct) throw new Error(`Cannot act on a queue with '${profile.name}': ${principal.refusal}.`);
       const what = describeQueueAction(action);
       const entry = { at: new Date(clock()).toISOString(), who: principal.who, profile: profile.name, environment: profile.environment, what };
       try {
-        const outcome = await createOpsApiQueueSource(createOpsApiClient(connection)).act(action, randomUUID());
+        const outcome = await source.act(action, randomUUID());
         log.record({ ...entry, result: outcome.message, ok: true });
         return { ok: true, ...outcome };
       } catch (error) {
@@ -97,5 +114,12 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
       }
     },
     'queues/action-log': async ({ limit }) => ({ entries: log.newest(limit) }),
+  };
+  return {
+    handlers,
+    close: async () => {
+      await live?.source.close();
+      live = null;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { opsConnection } from '../profiles/profile-connection.ts';
 import type { CheckedPage } from './checked-page.ts';
 import { method, workerProtocol } from '../workers/rpc/protocol.ts';
 
@@ -23,7 +24,7 @@ export function plannedPages({ afterSeq, headSeq, limit }: FeedPlan): number {
 export const feedWorkerProtocol = workerProtocol({
   worker: 'sync-feed',
   data: z.object({
-    connection: z.object({ baseUrl: z.string(), token: z.string(), timeoutMs: z.number(), proxyUrl: z.string().nullable(), caFile: z.string().nullable() }),
+    connection: opsConnection,
     retry: z.object({ limit: z.number().int().min(0), maxRetryAfterMs: z.number().min(0) }),
     plan: feedPlan,
   }),

@@ -4,7 +4,7 @@ import { syncResources } from '../../../shared/data-views.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
 import { errorReason } from '../error-reason.ts';
 import type { EventBus } from '../event-bus.ts';
-import type { OpsConnection } from '../ops-api/ops-api-client.ts';
+import type { ProfileConnection } from '../profiles/profile-connection.ts';
 import { startWorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
@@ -16,7 +16,7 @@ export interface SyncControllerOptions {
   dataDir: string;
   events: EventBus;
   workers: WorkerPaths;
-  connectionFor(profileId: string): Promise<OpsConnection>;
+  connectionFor(profileId: string): Promise<ProfileConnection>;
   schedule?: Partial<SyncSchedule>;
   clock: Clock;
 }
@@ -116,7 +116,7 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     await stopWorker();
     update(() => idle(profileId));
     if (profileId === null) return;
-    let connection: OpsConnection;
+    let connection: ProfileConnection;
     try {
       connection = await connectionFor(profileId);
     } catch (error) {

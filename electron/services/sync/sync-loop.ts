@@ -1,4 +1,6 @@
+import { syncResources } from '../../../shared/data-views.ts';
 import { OpsApiError } from '../ops-api/ops-api-error.ts';
+import { SourceUnreachableError } from '../source-unreachable.ts';
 import { errorReason } from '../error-reason.ts';
 import { markChecked, markSyncFailed } from '../cache/sync-state.ts';
 import { IntegrityError } from './integrity-error.ts';
@@ -13,15 +15,22 @@ const maxBackoffMs = 60_000;
  * audit task for good. `syncNow()` runs everything that is not stopped at once.
  */
 export function createSyncLoop(options: SyncLoopOptions) {
-  const { db, client, post, signal, clock } = options;
+  const { db, source, post, signal, clock } = options;
   const tasks = syncTasks(options).map((task) => ({ ...task, nextAt: 0, failures: 0, stopped: false }));
   let wake: (() => void) | null = null;
   let scopesKnown = false;
 
-  /** Stops the tasks the token has no scope for, once the platform has said which it has. */
-  async function skipTasksOutOfScope(): Promise<void> {
+  /** Says once what the source cannot sync, and stops the tasks the token has no scope for once the platform has said which it has. */
+  async function skipWhatCannotSync(): Promise<void> {
     if (scopesKnown) return;
-    const scopes = await client.call('getMe').then(
+    if (source.kind === 'bullmq') {
+      scopesKnown = true;
+      for (const resource of syncResources.filter((candidate) => !tasks.some((task) => task.resource === candidate))) {
+        post({ kind: 'skipped', resource, reason: 'a BullMQ (Redis) profile has queues only' });
+      }
+      return;
+    }
+    const scopes = await source.client.call('getMe').then(
       (me) => me.scopes,
       () => null, // unreachable or refused: the tasks themselves will say so
     );
@@ -37,7 +46,7 @@ export function createSyncLoop(options: SyncLoopOptions) {
   /** Runs the tasks that are due; resolves to the messages of those that failed. */
   async function runDue(): Promise<string[]> {
     const failures: string[] = [];
-    await skipTasksOutOfScope();
+    await skipWhatCannotSync();
     for (const task of tasks) {
       if (signal.aborted) break;
       if (task.stopped || task.nextAt > clock()) continue;
@@ -50,7 +59,7 @@ export function createSyncLoop(options: SyncLoopOptions) {
         post({ kind: 'success', resource: task.resource, at, changed });
       } catch (error) {
         if (signal.aborted) break;
-        const unreachable = error instanceof OpsApiError && error.isUnreachable;
+        const unreachable = (error instanceof OpsApiError && error.isUnreachable) || error instanceof SourceUnreachableError;
         const integrity = error instanceof IntegrityError;
         task.failures++;
         task.stopped = integrity;

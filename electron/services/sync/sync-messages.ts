@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
+import { profileConnection } from '../profiles/profile-connection.ts';
 import { method, workerProtocol } from '../workers/rpc/protocol.ts';
 
 /** What the sync engine reports as it runs: the progress of its `run` call. */
@@ -18,7 +19,7 @@ export const syncWorkerProtocol = workerProtocol({
   worker: 'sync',
   data: z.object({
     dbPath: z.string(),
-    connection: z.object({ baseUrl: z.string(), token: z.string(), timeoutMs: z.number(), proxyUrl: z.string().nullable(), caFile: z.string().nullable() }),
+    connection: profileConnection,
     schedule: z
       .object({ auditMs: positive, queuesMs: positive, failedJobsMs: positive, directoryMs: positive, billingMs: positive, pruneMs: positive, auditWindowDays: positive })
       .partial()

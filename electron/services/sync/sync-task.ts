@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../../shared/clock.ts';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
 import type { Scope } from '../../../shared/ops-api/me.ts';
-import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import type { SyncSource } from './sync-source.ts';
 import type { SyncSchedule } from './sync-schedule.ts';
 import type { FromSyncWorker } from './sync-messages.ts';
 
@@ -17,7 +17,7 @@ export interface SyncTask {
 
 export interface SyncLoopOptions {
   db: Database;
-  client: OpsApiClient;
+  source: SyncSource;
   post: (message: FromSyncWorker) => void;
   signal: AbortSignal;
   schedule: SyncSchedule;

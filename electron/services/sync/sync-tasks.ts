@@ -4,12 +4,20 @@ import { syncAuditFeed } from './audit-sync.ts';
 import { snapshotTasks } from './snapshot-tasks.ts';
 import { createOpsApiQueueSource } from '../queues/ops-api-queue-source.ts';
 import { queueSyncTasks } from '../queues/queue-sync-tasks.ts';
+import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
 import type { SyncLoopOptions, SyncTask } from './sync-task.ts';
 
 const dayMs = 86_400_000;
 
-/** What the sync loop keeps fresh, and how often. */
-export function syncTasks({ db, client, post, signal, schedule, clock, feedWorker }: SyncLoopOptions): SyncTask[] {
+/** What the sync loop keeps fresh from its source, and how often. */
+export function syncTasks(options: SyncLoopOptions): SyncTask[] {
+  const { db, source, schedule, clock } = options;
+  // BullMQ keeps no history: the queue task's samples, every queuesMs (10 s), are all there is.
+  if (source.kind === 'bullmq') return queueSyncTasks(db, source.queues, schedule, clock);
+  return opsApiTasks(options, source.client);
+}
+
+function opsApiTasks({ db, post, signal, schedule, clock, feedWorker }: SyncLoopOptions, client: OpsApiClient): SyncTask[] {
   const report = (update: { resource: SyncTask['resource']; progress: number | null; detail: string | null }) => post({ kind: 'progress', ...update });
   let prunedAt = 0;
   return [

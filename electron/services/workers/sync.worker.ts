@@ -3,10 +3,10 @@
 import { systemClock } from '../../../shared/clock.ts';
 import { openCacheDb } from '../cache/open-cache-db.ts';
 import { readSyncState } from '../cache/sync-state.ts';
-import { createOpsApiClient } from '../ops-api/ops-api-client.ts';
 import { createSyncLoop } from '../sync/sync-loop.ts';
 import { syncWorkerProtocol } from '../sync/sync-messages.ts';
 import { defaultSchedule } from '../sync/sync-schedule.ts';
+import { openSyncSource } from '../sync/sync-source.ts';
 import { runAtBackgroundPriority } from './background-priority.ts';
 import { serveWorker } from './rpc/serve-worker.ts';
 
@@ -18,9 +18,10 @@ await serveWorker(syncWorkerProtocol, (data) => {
       const { db, recovered } = openCacheDb(data.dbPath, { log: (message) => console.warn(message) });
       if (recovered) progress({ kind: 'cache-recovered', ...recovered });
       progress({ kind: 'cached', resources: readSyncState(db) });
+      const source = openSyncSource(data.connection, systemClock);
       const loop = createSyncLoop({
         db,
-        client: createOpsApiClient(data.connection),
+        source,
         post: progress,
         signal,
         schedule: { ...defaultSchedule, ...data.schedule },
@@ -32,6 +33,7 @@ await serveWorker(syncWorkerProtocol, (data) => {
         await loop.run();
       } finally {
         db.close();
+        if (source.kind === 'bullmq') await source.queues.close();
       }
       return null;
     },

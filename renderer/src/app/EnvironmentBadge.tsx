@@ -1,4 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
+import { profileAddress } from '../../../shared/console-api/index.ts';
 import type { ProfileView } from '../../../shared/console-api/index.ts';
 import { environmentColor } from '../profiles/environment-color.ts';
 
@@ -14,7 +15,7 @@ export function EnvironmentBadge({ profile }: { profile: ProfileView | null }) {
     );
   }
   return (
-    <Tooltip label={profile.baseUrl}>
+    <Tooltip label={profileAddress(profile)}>
       <Badge variant="filled" color={environmentColor(profile.environment, profile.color)} data-testid="environment-badge">
         {profile.name} · {profile.environment}
       </Badge>

@@ -1,7 +1,7 @@
-import { Alert, Button, ColorInput, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, ColorInput, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { defaultProfileOptions } from '../../../shared/console-api/index.ts';
-import type { EnvironmentTag, KeychainStatus, ProfileTestResult as Result, ProfileView } from '../../../shared/console-api/index.ts';
+import { defaultBullmqPrefix, defaultProfileOptions } from '../../../shared/console-api/index.ts';
+import type { EnvironmentTag, KeychainStatus, ProfileKind, ProfileTestResult as Result, ProfileView } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { KeychainAlert } from './KeychainAlert.tsx';
 import { ProfileTestResult } from './ProfileTestResult.tsx';
@@ -13,63 +13,91 @@ interface Props {
   onClose(): void;
 }
 
+const opsApi = (profile: ProfileView | null) => (profile?.kind === 'ops-api' ? profile : null);
+const bullmq = (profile: ProfileView | null) => (profile?.kind === 'bullmq' ? profile : null);
+
 export function ProfileFormModal({ editing, keychain, onClose }: Props) {
   const { api } = useConsole();
+  const [kind, setKind] = useState<ProfileKind>(editing?.kind ?? 'ops-api');
   const [name, setName] = useState(editing?.name ?? '');
-  const [baseUrl, setBaseUrl] = useState(editing?.baseUrl ?? 'https://');
   const [environment, setEnvironment] = useState<EnvironmentTag>(editing?.environment ?? 'prod');
   const [color, setColor] = useState(editing?.color ?? '#7048e8');
-  const [token, setToken] = useState('');
+  const [secret, setSecret] = useState('');
   const [sessionOnly, setSessionOnly] = useState(!keychain.available || editing?.token === 'session');
-  const [proxyUrl, setProxyUrl] = useState(editing?.options.proxyUrl ?? '');
-  const [caFile, setCaFile] = useState(editing?.options.caFile ?? '');
-  const [timeoutS, setTimeoutS] = useState((editing?.options.timeoutMs ?? defaultProfileOptions.timeoutMs) / 1000);
+  const [baseUrl, setBaseUrl] = useState(opsApi(editing)?.baseUrl ?? 'https://');
+  const [proxyUrl, setProxyUrl] = useState(opsApi(editing)?.options.proxyUrl ?? '');
+  const [caFile, setCaFile] = useState(opsApi(editing)?.options.caFile ?? '');
+  const [timeoutS, setTimeoutS] = useState((opsApi(editing)?.options.timeoutMs ?? defaultProfileOptions.timeoutMs) / 1000);
+  const [redisUrl, setRedisUrl] = useState(bullmq(editing)?.redisUrl ?? 'redis://');
+  const [prefix, setPrefix] = useState(bullmq(editing)?.prefix ?? defaultBullmqPrefix);
+  const [tls, setTls] = useState(bullmq(editing)?.tls ?? false);
+  const [readOnly, setReadOnly] = useState(bullmq(editing)?.readOnly ?? false);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [testResult, setTestResult] = useState<Result | null>(null);
   const [error, setError] = useState<{ kind: 'test' | 'save'; message: string } | null>(null);
 
   const options = { proxyUrl: proxyUrl.trim() || null, caFile: caFile.trim() || null, timeoutMs: Math.round(timeoutS * 1000) };
+  const savedSecret = editing !== null && editing.kind === kind && editing.token !== 'none';
+  const secretName = kind === 'ops-api' ? 'token' : 'password';
 
-  async function run(kind: 'test' | 'save', work: () => Promise<void>) {
-    setBusy(kind);
+  async function run(what: 'test' | 'save', work: () => Promise<void>) {
+    setBusy(what);
     setError(null);
     try {
       await work();
     } catch (failure) {
-      setError({ kind, message: (failure as Error).message });
+      setError({ kind: what, message: (failure as Error).message });
     } finally {
       setBusy(null);
     }
   }
 
+  // With the secret left empty, the saved profile is tested as saved.
   const test = () =>
     run('test', async () => {
+      if (secret === '' && savedSecret) return setTestResult(await api['profiles/test']({ id: editing.id }));
       setTestResult(
-        token === '' && editing !== null
-          ? await api['profiles/test']({ id: editing.id })
-          : await api['profiles/test']({ baseUrl: baseUrl.trim(), token, options }),
+        kind === 'ops-api'
+          ? await api['profiles/test']({ kind, baseUrl: baseUrl.trim(), token: secret, options })
+          : await api['profiles/test']({ kind, redisUrl: redisUrl.trim(), prefix: prefix.trim(), tls, password: secret || null }),
       );
     });
 
   const save = () =>
     run('save', async () => {
-      await api['profiles/save']({
-        ...(editing ? { id: editing.id } : {}),
-        name,
-        baseUrl: baseUrl.trim(),
-        environment,
-        color: environment === 'custom' ? color : null,
-        options,
-        ...(token ? { token, tokenStorage: sessionOnly ? 'session' : 'keychain' } : {}),
-      });
+      const common = { ...(editing ? { id: editing.id } : {}), name, environment, color: environment === 'custom' ? color : null, ...(secret ? { token: secret, tokenStorage: sessionOnly ? ('session' as const) : ('keychain' as const) } : {}) };
+      await api['profiles/save'](
+        kind === 'ops-api' ? { ...common, kind, baseUrl: baseUrl.trim(), options } : { ...common, kind, redisUrl: redisUrl.trim(), prefix: prefix.trim(), tls, readOnly },
+      );
       onClose();
     });
 
   return (
-    <Modal opened onClose={onClose} title={editing ? `Edit ${editing.name}` : 'Add a platform profile'} size="lg">
+    <Modal opened onClose={onClose} title={editing ? `Edit ${editing.name}` : 'Add a profile'} size="lg">
       <Stack gap="sm">
-        <TextInput label="Name" placeholder="Acme production" value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
-        <TextInput label="Base URL" description="The Ops API root; paths under /v1 are added." value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} required />
+        {editing === null && (
+          <SegmentedControl
+            aria-label="Kind of profile"
+            value={kind}
+            onChange={(value) => {
+              setKind(value as ProfileKind);
+              setTestResult(null);
+            }}
+            data={[
+              { value: 'ops-api', label: 'Ops API platform' },
+              { value: 'bullmq', label: 'BullMQ (Redis): queues only' },
+            ]}
+          />
+        )}
+        <TextInput label="Name" placeholder={kind === 'ops-api' ? 'Acme production' : 'Acme queues'} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
+        {kind === 'ops-api' ? (
+          <TextInput label="Base URL" description="The Ops API root; paths under /v1 are added." value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} required />
+        ) : (
+          <Group grow align="flex-start">
+            <TextInput label="Redis URL" description="redis://host:port/db, or rediss:// for TLS; no password here." value={redisUrl} onChange={(e) => setRedisUrl(e.currentTarget.value)} required />
+            <TextInput label="Key prefix" description="BullMQ's prefix option; 'bull' unless set." value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} required maw={180} />
+          </Group>
+        )}
         <div>
           <Text size="sm" fw={500} mb={4}>
             Environment
@@ -90,10 +118,16 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
           </Group>
         </div>
         <PasswordInput
-          label="API token"
-          description={editing && editing.token !== 'none' ? 'Leave empty to keep the saved token.' : 'Sent only to this platform; kept in the OS keychain, never in a file.'}
-          value={token}
-          onChange={(e) => setToken(e.currentTarget.value)}
+          label={kind === 'ops-api' ? 'API token' : 'Redis password'}
+          description={
+            savedSecret
+              ? `Leave empty to keep the saved ${secretName}.`
+              : kind === 'ops-api'
+                ? 'Sent only to this platform; kept in the OS keychain, never in a file.'
+                : 'Optional: leave empty if Redis needs none. Kept in the OS keychain, never in a file.'
+          }
+          value={secret}
+          onChange={(e) => setSecret(e.currentTarget.value)}
           autoComplete="off"
         />
         <KeychainAlert keychain={keychain} />
@@ -108,11 +142,18 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
             ]}
           />
         )}
-        <Group grow align="flex-start">
-          <TextInput label="Proxy" placeholder="http://proxy:3128" value={proxyUrl} onChange={(e) => setProxyUrl(e.currentTarget.value)} />
-          <TextInput label="Extra CA certificate (PEM file)" placeholder="/etc/ssl/acme-ca.pem" value={caFile} onChange={(e) => setCaFile(e.currentTarget.value)} />
-          <NumberInput label="Timeout (s)" min={1} max={300} value={timeoutS} onChange={(value) => setTimeoutS(Number(value) || 15)} />
-        </Group>
+        {kind === 'ops-api' ? (
+          <Group grow align="flex-start">
+            <TextInput label="Proxy" placeholder="http://proxy:3128" value={proxyUrl} onChange={(e) => setProxyUrl(e.currentTarget.value)} />
+            <TextInput label="Extra CA certificate (PEM file)" placeholder="/etc/ssl/acme-ca.pem" value={caFile} onChange={(e) => setCaFile(e.currentTarget.value)} />
+            <NumberInput label="Timeout (s)" min={1} max={300} value={timeoutS} onChange={(value) => setTimeoutS(Number(value) || 15)} />
+          </Group>
+        ) : (
+          <Group>
+            <Switch label="TLS" description="Always on for rediss://" checked={tls || redisUrl.trim().startsWith('rediss:')} disabled={redisUrl.trim().startsWith('rediss:')} onChange={(e) => setTls(e.currentTarget.checked)} />
+            <Switch label="Read-only" description="Look, never act: no retry, remove, promote or pause" checked={readOnly} onChange={(e) => setReadOnly(e.currentTarget.checked)} />
+          </Group>
+        )}
         {testResult && <ProfileTestResult result={testResult} />}
         {error && (
           <Alert color="red" title={error.kind === 'save' ? 'Not saved' : 'Could not test'} data-testid="profile-form-error">
@@ -123,7 +164,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="light" onClick={test} loading={busy === 'test'} disabled={busy !== null || (token === '' && (editing === null || editing.token === 'none'))}>
+          <Button variant="light" onClick={test} loading={busy === 'test'} disabled={busy !== null || (kind === 'ops-api' && secret === '' && !savedSecret)}>
             Test connection
           </Button>
           <Button onClick={save} loading={busy === 'save'} disabled={busy !== null || name.trim() === ''}>

@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Menu, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { profileAddress } from '../../../shared/console-api/index.ts';
 import type { ProfileTestResult as Result, ProfileView, ProfilesState, TokenStorage } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { environmentColor } from './environment-color.ts';
@@ -10,7 +11,10 @@ import { ProfileTestResult } from './ProfileTestResult.tsx';
 import { RemoveProfileModal } from './RemoveProfileModal.tsx';
 import { useProfiles } from './useProfiles.ts';
 
-const tokenLabels: Record<TokenStorage, string> = { keychain: 'in keychain', session: 'this session only', none: 'no token' };
+const secretLabels: Record<ProfileView['kind'], Record<TokenStorage, string>> = {
+  'ops-api': { keychain: 'token in keychain', session: 'token for this session only', none: 'no token' },
+  bullmq: { keychain: 'password in keychain', session: 'password for this session only', none: 'no password' },
+};
 
 type Dialog = { kind: 'form'; editing: ProfileView | null } | { kind: 'remove'; profile: ProfileView } | null;
 
@@ -20,7 +24,7 @@ export function ProfilesCard() {
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="md">
-        <Title order={4}>Platform profiles</Title>
+        <Title order={4}>Profiles</Title>
         <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setDialog({ kind: 'form', editing: null })} disabled={profiles.status !== 'ready'}>
           Add profile
         </Button>
@@ -53,7 +57,7 @@ function ProfilesTable({ state, onEdit, onRemove }: { state: ProfilesState; onEd
   if (state.profiles.length === 0) {
     return (
       <Text c="dimmed" size="sm">
-        No profiles yet. Add one with the base URL of your platform’s Ops API and an API token.
+        No profiles yet. Add one with the base URL of your platform’s Ops API and an API token, or with the Redis URL of your BullMQ queues.
       </Text>
     );
   }
@@ -72,6 +76,11 @@ function ProfilesTable({ state, onEdit, onRemove }: { state: ProfilesState; onEd
                     <Badge size="sm" color={environmentColor(profile.environment, profile.color)}>
                       {profile.environment}
                     </Badge>
+                    {profile.kind === 'bullmq' && (
+                      <Badge size="sm" variant="outline" color="gray" tt="none">
+                        BullMQ{profile.readOnly ? ' · read-only' : ''}
+                      </Badge>
+                    )}
                     {active && (
                       <Badge size="sm" variant="light">
                         active
@@ -79,7 +88,7 @@ function ProfilesTable({ state, onEdit, onRemove }: { state: ProfilesState; onEd
                     )}
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {profile.baseUrl} · token {tokenLabels[profile.token]}
+                    {profileAddress(profile)} · {secretLabels[profile.kind][profile.token]}
                   </Text>
                   {result !== undefined && result !== 'running' && (
                     <Stack mt="xs">
@@ -94,8 +103,8 @@ function ProfilesTable({ state, onEdit, onRemove }: { state: ProfilesState; onEd
                         Use
                       </Button>
                     )}
-                    <Tooltip label={profile.token === 'none' ? 'Save a token first' : 'GET /v1/me with the saved token'}>
-                      <Button size="xs" variant="light" onClick={() => void test(profile.id)} loading={result === 'running'} disabled={profile.token === 'none'}>
+                    <Tooltip label={profile.kind === 'bullmq' ? 'Connect to Redis and list the BullMQ queues' : profile.token === 'none' ? 'Save a token first' : 'GET /v1/me with the saved token'}>
+                      <Button size="xs" variant="light" onClick={() => void test(profile.id)} loading={result === 'running'} disabled={profile.kind === 'ops-api' && profile.token === 'none'}>
                         Test
                       </Button>
                     </Tooltip>

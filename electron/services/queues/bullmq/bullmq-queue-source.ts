@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Clock } from '../../../../shared/clock.ts';
 import type { QueueSnapshot, QueueSource } from '../queue-source.ts';
+import { SourceUnreachableError } from '../../source-unreachable.ts';
 import { runBullmqQueueAction } from './bullmq-queue-actions.ts';
 import { refuseWhatBullmq5WouldDrop } from './bullmq5-pause-guard.ts';
 import { findQueueNames } from './find-queue-names.ts';
@@ -54,8 +55,9 @@ export function createBullmqQueueSource({ url, prefix = 'bull', tls = false, pas
     try {
       return await run();
     } catch (error) {
-      // eslint-disable-next-line preserve-caught-error -- an ioredis error keeps its command, whose arguments may hold AUTH's password
-      throw new Error(`${what} on Redis at ${where}: ${reasonOf(error)}`);
+      const message = `${what} on Redis at ${where}: ${reasonOf(error)}`;
+      // No cause: an ioredis error keeps its command, whose arguments may hold AUTH's password.
+      throw client.status === 'ready' ? new Error(message) : new SourceUnreachableError(message);
     }
   }
 
