@@ -349,10 +349,11 @@ describe('importAuditFiles', () => {
     lines[41] = '[]';
     const bad = write('bad.ndjson', ndjson(lines));
     const error = await failure(runImportInWorker({ files: [{ path: bad }], db: importedSourcePath(dir.path, 'bad'), sourceName: 'bad', skipInvalid: false }, sourceWorkerPaths).result);
-    expect(error.message).toBe('bad.ndjson:42: not a JSON object');
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ message: 'bad.ndjson:42: not a JSON object', file: 'bad.ndjson', line: 42, reason: 'not a JSON object' });
 
     const cancelled = runImportInWorker({ files: [{ path: file }], db: importedSourcePath(dir.path, 'cancelled'), sourceName: 'c', skipInvalid: false, onProgress: () => cancelled.cancel() }, sourceWorkerPaths);
-    await expect(cancelled.result).rejects.toThrow('The import was cancelled.');
+    await expect(cancelled.result).rejects.toMatchObject({ name: 'AbortError', message: 'The import was cancelled.' });
     expect(sourceFiles()).toEqual(['q3-audit.sqlite']);
   });
 });

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
 import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
 import { defaultWorkerCount } from '../audit/read-event-batches.ts';
 import { checkAuditDb } from '../audit-sources/verify-audit-db.ts';
@@ -31,19 +32,25 @@ import { SkipReport } from './skip-report.ts';
 export { ImportError } from './import-error.ts';
 export type { ImportProgress } from './import-progress.ts';
 
-export interface ImportFile {
-  path: string;
+const importFile = z.object({
+  path: z.string(),
   /** shown in messages (e.g. the original name of an uploaded file); default basename(path) */
-  name?: string;
-}
+  name: z.string().optional(),
+});
 
-export interface ImportOptions {
-  files: ImportFile[];
+export type ImportFile = z.output<typeof importFile>;
+
+/** What to import, where: the options that can cross to a thread (the import worker's input). */
+export const importRequest = z.object({
+  files: z.array(importFile),
   /** target SQLite file; must not exist yet (an existing source is refused with a clear message unless replace: true) */
-  db: string;
-  sourceName: string;
-  skipInvalid: boolean;
-  replace?: boolean;
+  db: z.string(),
+  sourceName: z.string(),
+  skipInvalid: z.boolean(),
+  replace: z.boolean().optional(),
+});
+
+export interface ImportOptions extends z.output<typeof importRequest> {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
   /** Where the import's workers (record readers, index builder, verifiers) are: their TypeScript sources by default, the bundle's in Electron. */
@@ -87,7 +94,7 @@ export async function importAuditFiles(options: ImportOptions): Promise<ImportRe
   const dataOptions = { ...options, files, onProgress: heartbeat.report };
   const temp = `${target}.${randomUUID().slice(0, 8)}.partial`;
   const report = new SkipReport(`${temp}.import-report.json`);
-  const records = new RecordWorkers(workers('import-records'), workerCount(files));
+  const records = new RecordWorkers(workers, workerCount(files));
   const indexes = startSourceIndexes(temp, workers);
   let db: Database | null = null;
   try {

@@ -7,14 +7,26 @@ import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
 import type { PackedRows } from '../cache/packed-rows.ts';
 import { csvRowEvent } from './csv-event.ts';
 
-/** Records of one file to parse and validate, in file order. */
-export type RecordWork =
+/** An array, its elements taken as they are. */
+function arrayOf<T>() {
+  return z.custom<T[]>((value) => Array.isArray(value), 'not an array');
+}
+
+/**
+ * Records of one file to parse and validate, in file order. Checked as a whole when it reaches
+ * a record reader, never record by record: checking every cell of a CSV batch cost a tenth of
+ * reading it.
+ */
+export const recordWork = z.discriminatedUnion('kind', [
   /** Whole NDJSON lines as UTF-8, the first being line firstLine. */
-  | { kind: 'ndjson'; firstLine: number; bytes: Uint8Array }
+  z.object({ kind: z.literal('ndjson'), firstLine: z.number().int().positive(), bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'not a Uint8Array') }),
   /** Elements of a JSON array, each with the line it starts on. */
-  | { kind: 'json'; lines: number[]; texts: string[] }
+  z.object({ kind: z.literal('json'), lines: arrayOf<number>(), texts: arrayOf<string>() }),
   /** CSV export rows as cells, each with the line it starts on. */
-  | { kind: 'csv'; lines: number[]; rows: string[][] };
+  z.object({ kind: z.literal('csv'), lines: arrayOf<number>(), rows: arrayOf<string[]>() }),
+]);
+
+export type RecordWork = z.output<typeof recordWork>;
 
 /** Per record (blank NDJSON lines are none): its line, and null when it is valid or why not. */
 export interface ReadRecords {

@@ -1,11 +1,13 @@
-// An import's record reader: parses and validates batches of records, replying in order.
-import { parentPort } from 'node:worker_threads';
+// An import's record reader: parses and validates batches of records (RecordWorkers' other end).
 import { packedBuffers } from '../cache/packed-rows.ts';
+import { importRecordsProtocol } from '../audit-import/import-records-protocol.ts';
 import { readRecords } from '../audit-import/read-records.ts';
-import type { RecordWork } from '../audit-import/read-records.ts';
+import { serveWorker } from './rpc/serve-worker.ts';
+import { transferring } from './rpc/transfer.ts';
 
-const port = parentPort!;
-port.on('message', (work: RecordWork) => {
-  const read = readRecords(work);
-  port.postMessage(read, packedBuffers(read.rows));
-});
+await serveWorker(importRecordsProtocol, () => ({
+  read(work) {
+    const read = readRecords(work);
+    return transferring(read, packedBuffers(read.rows));
+  },
+}));
