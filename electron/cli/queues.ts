@@ -39,8 +39,9 @@ export const queuesCommand: CliCommand = {
     if (extra.length > 0) throw new UsageError(`queues: unexpected '${extra[0]}'.`);
     if ((verb === 'failed' || verb === 'retry') && queue === undefined) throw new UsageError(`queues ${verb}: name the queue.`);
     if (verb !== undefined && verb !== 'failed' && verb !== 'retry') throw new UsageError(`queues: unknown subcommand '${verb}'; use 'failed' or 'retry'.`);
-    const { source, label } = await openSource(values);
+    const { source, label, readOnly } = await openSource(values);
     try {
+      if (verb === 'retry' && readOnly) throw new UsageError(`queues retry: ${label} is marked read-only; it offers no actions.`);
       if (verb === undefined) return await listQueues(source, values.json);
       if (verb === 'failed') return await listFailures(source, queue!, values.json);
       return await retry(source, queue!, values, label);
@@ -51,11 +52,11 @@ export const queuesCommand: CliCommand = {
 };
 
 /** The queues the flags name: BullMQ on a Redis (its password from an environment variable), or an Ops API platform. */
-async function openSource(values: ConnectionFlags & { redis?: string | undefined; prefix?: string | undefined; 'password-env'?: string | undefined; 'data-dir'?: string | undefined }): Promise<{ source: QueueSource; label: string }> {
+async function openSource(values: ConnectionFlags & { redis?: string | undefined; prefix?: string | undefined; 'password-env'?: string | undefined; 'data-dir'?: string | undefined }): Promise<{ source: QueueSource; label: string; readOnly: boolean }> {
   if (values.redis === undefined) {
     if (values.prefix !== undefined || values['password-env'] !== undefined) throw new UsageError('queues: --prefix and --password-env go with --redis.');
     const { connection, label } = await resolveConnection('queues', values, values['data-dir'] ?? defaultDataDir());
-    return { source: openQueueSource(connection, systemClock), label };
+    return { source: openQueueSource(connection, systemClock), label, readOnly: connection.kind === 'bullmq' && connection.readOnly };
   }
   if (values.profile !== undefined || values['base-url'] !== undefined) throw new UsageError('queues: give either --redis or a platform (--profile, --base-url), not both.');
   const passwordEnv = values['password-env'];
@@ -63,7 +64,7 @@ async function openSource(values: ConnectionFlags & { redis?: string | undefined
   if (password === undefined || password === '') throw new UsageError(`queues: the environment variable ${passwordEnv} is empty or not set.`);
   const url = new URL(values.redis);
   const connection = { kind: 'bullmq' as const, url: values.redis, prefix: values.prefix ?? defaultBullmqPrefix, tls: url.protocol === 'rediss:', password, readOnly: false };
-  return { source: openQueueSource(connection, systemClock), label: `Redis ${url.host}` };
+  return { source: openQueueSource(connection, systemClock), label: `Redis ${url.host}`, readOnly: false };
 }
 
 async function listQueues(source: QueueSource, json: boolean): Promise<number> {

@@ -1,7 +1,10 @@
 // `opsdeck queues --redis`: BullMQ queues straight from a real redis-server, from a terminal.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeDataDir } from '../fixtures/data-dir.ts';
 import { startTestRedis } from '../fixtures/redis.ts';
 import type { TestRedis } from '../fixtures/redis.ts';
 
@@ -28,8 +31,8 @@ afterAll(async () => {
   await redis.stop();
 });
 
-function opsdeck(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/opsdeck.mjs', 'queues', ...args, '--redis', redis.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+function opsdeck(args: string[], source = ['--redis', redis.url]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/opsdeck.mjs', 'queues', ...args, ...source], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,4 +54,30 @@ it('lists BullMQ queues with the counts BullMQ reports, groups their failures, a
   expect(retried.stdout.trim()).toBe('Retried 3 of 3 jobs.');
   expect(retried.status).toBe(0);
   expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: counts.waiting! + 3 });
+});
+
+it('reads a saved BullMQ profile by name, and refuses to retry with one marked read-only', async () => {
+  const dataDir = makeDataDir();
+  try {
+    const profile = { id: 'watch', kind: 'bullmq', name: 'Watch', environment: 'prod', color: null, redisUrl: redis.url, prefix: 'bull', tls: false, readOnly: true };
+    writeFileSync(join(dataDir.path, 'profiles.json'), JSON.stringify({ profiles: [profile], activeId: 'watch' }));
+    const source = ['--profile', 'Watch', '--data-dir', dataDir.path];
+    const listed = await opsdeck(['--json'], source);
+    expect(listed.stderr).toBe('');
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'emails', counts: { failed: await queue.getFailedCount() } }]);
+    const connection = { host: '127.0.0.1', port: redis.port };
+    const worker = new Worker('emails', async () => {
+      throw new Error('SMTP 421');
+    }, { connection });
+    await new Promise((done) => worker.once('failed', done));
+    await worker.close();
+    const failedBefore = await queue.getFailedCount();
+    expect(failedBefore).toBeGreaterThan(0);
+    const refused = await opsdeck(['retry', 'emails', '--all-failed', '--yes'], source);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('queues retry: Watch (prod) is marked read-only; it offers no actions.');
+    expect(await queue.getFailedCount()).toBe(failedBefore);
+  } finally {
+    dataDir.remove();
+  }
 });
