@@ -1,3 +1,4 @@
+import { wholeBufferOf } from '../workers/rpc/transfer.ts';
 import { startWorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
@@ -46,7 +47,5 @@ export class RecordWorkers {
 
 /** An NDJSON batch's bytes when they are all of their buffer, which the worker can take rather than copy (never a slice of Node's pool). */
 function movableBuffers(work: RecordWork): ArrayBuffer[] {
-  if (work.kind !== 'ndjson') return [];
-  const { bytes } = work;
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
+  return work.kind === 'ndjson' ? wholeBufferOf(work.bytes) : [];
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { wholeBufferOf } from '../workers/rpc/transfer.ts';
 import { startWorkerClient } from '../workers/rpc/worker-client.ts';
 import type { WorkerClient } from '../workers/rpc/worker-client.ts';
 import { sourceWorkerPaths } from '../workers/start-worker.ts';
@@ -56,8 +57,5 @@ function readOn(worker: WorkerClient<VerifyMethods>, batch: LineBatch | LineByte
 
 /** The input's buffers that nothing else holds, which a worker can take rather than copy. */
 function movableBuffers(input: LineInput): ArrayBuffer[] {
-  const view = 'bytes' in input ? input.bytes : input.ends;
-  const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
-  // A view of part of a buffer may share it (Node's pool of small Buffers does): moving it would empty the others.
-  return whole && view.buffer instanceof ArrayBuffer ? [view.buffer] : [];
+  return wholeBufferOf('bytes' in input ? input.bytes : input.ends);
 }
