@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { inspect } from 'node:util';
-import { Queue, Worker } from 'bullmq';
+import { FlowProducer, Queue, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { Queue as Queue5, Worker as Worker5 } from 'bullmq5';
 import type { Job as Job5 } from 'bullmq5';
@@ -285,6 +285,42 @@ describe('BullMQ queues straight from Redis', () => {
     expect(await queue.isPaused()).toBe(false);
     await expect(source.act({ kind: 'pause', queue: 'emials' }, 'k9')).rejects.toThrow(/: there is no queue named emials under the prefix 't\d+'\.$/);
     expect((await source.listQueues()).map((snapshot) => snapshot.name)).toEqual(['emails']);
+  });
+
+  it('retries a failure group at once, and a worker then takes every retried job: plain, prioritized and a flow child, whose parent then goes on', async () => {
+    const side = platform();
+    const queue = closedAfter(new Queue('emails', side.opts));
+    // Each job fails its first attempt and succeeds on the retry.
+    const work = async (job: Job) => {
+      if (job.attemptsMade === 0) throw new Error(reasons[0]);
+      return 'sent';
+    };
+    const failing = new Worker('emails', work, side.opts);
+    const firstFailures = untilFinished(failing, 7);
+    const plain = await queue.addBulk(Array.from({ length: 5 }, (_, n) => ({ name: 'send', data: { n } })));
+    const prioritized = await queue.add('send', { n: 5 }, { priority: 3 });
+    const flow = await closedAfter(new FlowProducer(side.opts)).add({ name: 'digest', queueName: 'digests', children: [{ name: 'send', queueName: 'emails', data: { n: 6 } }] });
+    await firstFailures;
+    await failing.close();
+    expect(await countsByBullmq(queue)).toMatchObject({ failed: 7, completed: 0 });
+    const source = side.source();
+    const group = 'connect ETIMEDOUT <ip>:<n>';
+
+    await side.opts.connection.del(queue.keys.marker!);
+    const plainIds = plain.map((job) => job.id!);
+    expect(await source.act({ kind: 'retry-jobs', queue: 'emails', group, ids: plainIds }, 'k1')).toEqual({ done: 5, failed: 0, message: 'Retried 5 of 5 jobs.' });
+    // As BullMQ's own retry leaves them: waiting, unfinished, a "waiting" event each, and the marker an idle worker waits on.
+    for (const id of plainIds) expect(await side.opts.connection.hmget(queue.toKey(id), 'failedReason', 'finishedOn', 'processedOn')).toEqual([null, null, null]);
+    expect(await countsByBullmq(queue)).toMatchObject({ waiting: 5, failed: 2 });
+    expect(await side.opts.connection.zcard(queue.keys.marker!)).toBe(1);
+    const events = await side.opts.connection.xrange(queue.keys.events!, '-', '+');
+    expect(events.filter(([, fields]) => fields.join(' ').includes('event waiting jobId') && fields.join(' ').endsWith('prev failed'))).toHaveLength(5);
+
+    expect(await source.act({ kind: 'retry-jobs', queue: 'emails', group, ids: [prioritized.id!, flow.children![0]!.job.id!] }, 'k2')).toMatchObject({ done: 2, failed: 0 });
+    const worker = closedAfter(new Worker('emails', work, side.opts));
+    await untilFinished(worker, 7);
+    expect(await countsByBullmq(queue)).toMatchObject({ failed: 0, completed: 7, waiting: 0, prioritized: 0 });
+    expect(await flow.job.getState()).toBe('waiting');
   });
 
   it("names host:port and the reason when Redis refuses or cannot be reached, never the password or the URL's userinfo", async () => {

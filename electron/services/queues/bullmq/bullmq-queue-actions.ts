@@ -3,10 +3,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueAction } from '../../../../shared/console-api/index.ts';
 import { actionOutcomes } from '../action-outcomes.ts';
+import { retryListedFailed } from './retry-listed-failed.ts';
 import type { ActionOutcome } from '../queue-source.ts';
-
-/** Jobs of a group retried at once; ioredis pipelines their commands on the one connection. */
-const retryBatch = 100;
 
 /** Retries a failed job; 'gone' when it is not failed (retried or removed since, or never there). */
 async function retryIfFailed(queue: Queue, id: string): Promise<'retried' | 'gone'> {
@@ -23,14 +21,11 @@ async function retryIfFailed(queue: Queue, id: string): Promise<'retried' | 'gon
 }
 
 /** Retries exactly the listed jobs; one that is no longer failed is counted, not fatal. */
-async function retryEach(queue: Queue, ids: readonly string[]): Promise<ActionOutcome> {
-  const gone: string[] = [];
-  for (let start = 0; start < ids.length; start += retryBatch) {
-    const batch = ids.slice(start, start + retryBatch);
-    const results = await Promise.all(batch.map((id) => retryIfFailed(queue, id)));
-    gone.push(...batch.filter((_, index) => results[index] === 'gone'));
-  }
-  return actionOutcomes.retriedListed(ids.length, gone);
+async function retryListed(queue: Queue, client: Redis, ids: readonly string[]): Promise<ActionOutcome> {
+  const { retried, left } = await retryListedFailed(queue, client, ids);
+  const leftResults = await Promise.all(left.map((id) => retryIfFailed(queue, id)));
+  const done = new Set([...retried, ...left.filter((_, index) => leftResults[index] === 'retried')]);
+  return actionOutcomes.retriedListed(ids.length, ids.filter((id) => !done.has(id)));
 }
 
 /**
@@ -60,7 +55,7 @@ export async function runBullmqQueueAction(queue: Queue, client: Redis, action: 
       return actionOutcomes.removedJob(action.id);
     }
     case 'retry-jobs':
-      return retryEach(queue, action.ids);
+      return retryListed(queue, client, action.ids);
     case 'retry-all-failed': {
       const retried = await retryAllFailed(queue, client);
       return actionOutcomes.retriedAll(retried, action.shown);
