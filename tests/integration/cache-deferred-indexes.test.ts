@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
 import { deferIndexes, restoreDeferredIndexes } from '../../electron/services/cache/deferred-indexes.ts';
-import { ftsIndexedUpto, indexAuditText } from '../../electron/services/cache/index-audit-text.ts';
+import { indexAuditText } from '../../electron/services/cache/index-audit-text.ts';
+import { ftsIndexedUpto } from '../../electron/services/cache/sync-state.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { restoreAuditIndexes } from '../../electron/services/cache/restore-audit-indexes.ts';
 import { readSyncState } from '../../electron/services/cache/sync-state.ts';

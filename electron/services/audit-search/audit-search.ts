@@ -5,7 +5,7 @@ import { parseAuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditQuery } from '../../../shared/audit-query/index.ts';
 import type { AuditEventDetail, AuditFacets, AuditHistogram, AuditRow, AuditSearchResult } from '../../../shared/console-api/index.ts';
 import { eventDigest } from '../audit/event-digest.ts';
-import { ftsIndexedUpto } from '../cache/index-audit-text.ts';
+import { ftsIndexedUpto } from '../cache/sync-state.ts';
 import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import { compileAuditQuery, ipMatches, unorderedByIndex } from './compile-query.ts';
 import type { CompiledQuery } from './compile-query.ts';

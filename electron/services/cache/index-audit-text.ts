@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ftsIndexedUpto, textWatermarkWriter } from './sync-state.ts';
 
 /**
  * The token a tenant id is indexed under in audit_text's tenant column: the hex of its UTF-8
@@ -25,16 +26,13 @@ export function indexAuditText(db: Database, { batchSize, onProgress }: { batchS
             raw -> '$.metadata', raw -> '$.changes'
      FROM audit_events WHERE seq > ? AND seq <= ?`,
   );
-  const saveWatermark = db.prepare(
-    `INSERT INTO sync_state (resource, fts_indexed_upto) VALUES ('audit', ?)
-     ON CONFLICT (resource) DO UPDATE SET fts_indexed_upto = excluded.fts_indexed_upto`,
-  );
+  const saveWatermark = textWatermarkWriter(db);
   /** Indexes the next batch after `after`; returns the new watermark and how many were indexed. */
   const indexBatch = db.transaction((after: number): { upto: number; count: number } => {
     const upto = batchEnd.get(after, batchSize) as number | null;
     if (upto === null) return { upto: after, count: 0 };
     const { changes } = insert.run(after, upto);
-    saveWatermark.run(upto);
+    saveWatermark(upto);
     return { upto, count: changes };
   });
 
@@ -46,8 +44,4 @@ export function indexAuditText(db: Database, { batchSize, onProgress }: { batchS
     after = upto;
     onProgress?.(indexed);
   }
-}
-
-export function ftsIndexedUpto(db: Database): number {
-  return (db.prepare("SELECT fts_indexed_upto FROM sync_state WHERE resource = 'audit'").pluck().get() as number | undefined) ?? 0;
 }

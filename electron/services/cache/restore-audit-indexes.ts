@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { restoreDeferredIndexes } from './deferred-indexes.ts';
+import { rewindAudit } from './sync-state.ts';
 import { repeatedId } from './packed-audit-rows.ts';
 import type { RepeatedId } from './packed-audit-rows.ts';
 
@@ -24,7 +25,7 @@ export function restoreAuditIndexes(db: Database): RepeatedId | null {
     db.prepare('DELETE FROM audit_events WHERE seq >= ?').run(first.seq);
     // A run while offline may have indexed their text already.
     db.prepare('DELETE FROM audit_text WHERE rowid >= CAST(? AS INTEGER)').run(first.seq);
-    db.prepare("UPDATE sync_state SET cursor = (SELECT max(seq) FROM audit_events), fts_indexed_upto = min(fts_indexed_upto, ?) WHERE resource = 'audit'").run(first.seq - 1);
+    rewindAudit(db, first.seq);
   })();
   restoreDeferredIndexes(db);
   return repeat;

@@ -48,6 +48,25 @@ export function markSyncFailed(db: Database, resource: SyncResource, message: st
   ).run(resource, at, message, at);
 }
 
+/** Records how far the audit full-text index reaches; returned prepared, for a loop of batches, each in its rows' transaction. */
+export function textWatermarkWriter(db: Database): (upto: number) => void {
+  const save = db.prepare(
+    `INSERT INTO sync_state (resource, fts_indexed_upto) VALUES ('audit', ?)
+     ON CONFLICT (resource) DO UPDATE SET fts_indexed_upto = excluded.fts_indexed_upto`,
+  );
+  return (upto) => void save.run(upto);
+}
+
+/** The newest audit seq whose full text is indexed (0: none). */
+export function ftsIndexedUpto(db: Database): number {
+  return (db.prepare("SELECT fts_indexed_upto FROM sync_state WHERE resource = 'audit'").pluck().get() as number | undefined) ?? 0;
+}
+
+/** After audit events from `firstDropped` on were deleted: the sync resumes after the newest kept, and the full text reaches no further. */
+export function rewindAudit(db: Database, firstDropped: number): void {
+  db.prepare("UPDATE sync_state SET cursor = (SELECT max(seq) FROM audit_events), fts_indexed_upto = min(fts_indexed_upto, ?) WHERE resource = 'audit'").run(firstDropped - 1);
+}
+
 /** Every resource the cache has a state for. */
 export function readSyncState(db: Database): SyncState[] {
   const rows = db
