@@ -15,6 +15,8 @@ import { createQueueHandlers } from './queues/queue-handlers.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
 import { createSourcesService } from './audit-sources/sources-service.ts';
+import { mergeByView } from './data-views/merge-by-view.ts';
+import type { DataViewId } from '../../shared/data-views.ts';
 import { createEventBus } from './event-bus.ts';
 import type { EventBus } from './event-bus.ts';
 import { createFileRegistry } from './files/file-registry.ts';
@@ -92,7 +94,6 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       }, 1_000);
     }
   });
-  const audit = createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs });
   const actionLog = openActionLog(dataDir);
   const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock });
   const queueActions = createQueueActions({
@@ -108,6 +109,15 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   });
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
 
+  /** Each data view's console handlers; a view not built yet has none. */
+  const viewHandlers = {
+    audit: { ...createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs }), ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }) },
+    queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
+    tenants: {},
+    billing: {},
+    connectors: {},
+  } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;
+
   const handlers: ConsoleHandlers = {
     'app/info': async () => ({ name: 'Opsdeck', version, host, dataDir, os: `${platform()} ${release()}` }),
     'settings/get': async () => settings.get(),
@@ -118,11 +128,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     },
     ...profiles.handlers,
     ...sync.handlers,
-    ...audit,
-    ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }),
-    ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }),
-    ...queueAlerts.handlers,
-    ...queueActions.handlers,
+    ...mergeByView(viewHandlers),
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,

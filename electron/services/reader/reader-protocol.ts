@@ -2,10 +2,24 @@ import { z } from 'zod';
 import { auditQueries } from '../audit-search/audit-queries.ts';
 import { queueQueries } from '../queues/queue-queries.ts';
 import { workerProtocol } from '../workers/rpc/protocol.ts';
+import type { DataViewId } from '../../../shared/data-views.ts';
+import type { RpcMethods } from '../workers/rpc/protocol.ts';
 import { combineQueryModules } from './query-module.ts';
+import type { QueryModule } from './query-module.ts';
 
-/** Every domain's reads of cached data, served by one reader thread per source. */
-export const readerQueries = combineQueryModules([auditQueries, queueQueries]);
+/** Each data view's reads of cached data; a view not built yet has none. */
+const viewQueries = {
+  audit: auditQueries,
+  queues: queueQueries,
+  tenants: null,
+  billing: null,
+  connectors: null,
+} satisfies Record<DataViewId, QueryModule<RpcMethods> | null>;
+
+type BuiltQueries = NonNullable<(typeof viewQueries)[DataViewId]>;
+
+/** Every view's reads, served by one reader thread per source. */
+export const readerQueries = combineQueryModules(Object.values(viewQueries).filter((module): module is BuiltQueries => module !== null));
 
 export const readerProtocol = workerProtocol({
   worker: 'reader',
