@@ -48,7 +48,8 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
     const cacheKey = principalKey(profileId, connection);
     let known = principals.get(cacheKey);
     if (known === undefined) {
-      known = createOpsApiClient(connection)
+      // One quick try: the actions wait on this answer, and an unreachable platform is what the sync reports.
+      known = createOpsApiClient(connection, { limit: 1, maxRetryAfterMs: 5_000 })
         .call('getMe')
         .then((me) => {
           const mayAct = me.scopes.includes('queues:write');

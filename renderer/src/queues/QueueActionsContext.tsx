@@ -27,7 +27,13 @@ export function QueueActionsProvider({ children }: { children: React.ReactNode }
     let live = true;
     const load = () => void api['queues/capabilities']({}).then((answer) => live && setCapabilities(answer), () => live && setCapabilities(null));
     load();
-    const unsubscribeSync = on('sync/changed', (status) => (status.connection === 'online' || status.connection === 'offline') && load());
+    // Asked again when the platform comes back or goes away, not on every sync step.
+    let connection: string | null = null;
+    const unsubscribeSync = on('sync/changed', (status) => {
+      const changed = status.connection !== connection;
+      connection = status.connection;
+      if (changed && (status.connection === 'online' || status.connection === 'offline')) load();
+    });
     const unsubscribeProfiles = on('profiles/changed', load);
     return () => {
       live = false;

@@ -26,6 +26,12 @@ const ranges = [
   { value: '90d', label: '90 d', ms: 90 * 1_440 * minute },
 ];
 const queueResources = ['queues'] as const;
+/** The range last chosen stays for the next queue opened, this session. */
+const rangeStorageKey = 'opsdeck.queue-detail.range';
+const rememberedRange = () => {
+  const stored = sessionStorage.getItem(rangeStorageKey);
+  return ranges.some((candidate) => candidate.value === stored) ? stored! : '1h';
+};
 const liveStates = ['waiting', 'active', 'delayed', 'completed'] as const;
 
 /** One queue: its counts over a chosen range from the cached samples, and its failures grouped by reason. */
@@ -33,7 +39,7 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
   const { api } = useConsole();
   const { settings } = useSettingsValue();
   const now = useNow(5_000);
-  const [range, setRange] = useState('1h');
+  const [range, setRange] = useState(rememberedRange);
   const [zoom, setZoom] = useState<{ from: number; to: number } | null>(null);
   // The cached history ends at the latest sample: offline, the chart shows what was cached then.
   const end = summary === null ? now : Math.max(Date.parse(summary.sampledAt), now - minute);
@@ -75,7 +81,7 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
         )}
       </Group>
       <Group gap="sm">
-        <SegmentedControl size="xs" data={ranges.map(({ value, label }) => ({ value, label }))} value={zoom === null ? range : ''} onChange={(value) => { setZoom(null); setRange(value); }} aria-label="Time range" />
+        <SegmentedControl size="xs" data={ranges.map(({ value, label }) => ({ value, label }))} value={zoom === null ? range : ''} onChange={(value) => { setZoom(null); setRange(value); sessionStorage.setItem(rangeStorageKey, value); }} aria-label="Time range" />
         {zoom !== null && (
           <Button size="xs" variant="subtle" leftSection={<IconZoomReset size={14} />} onClick={() => setZoom(null)}>
             Reset zoom

@@ -14,14 +14,8 @@ export function QueuesView({ section }: { section: Section }) {
   const { api } = useConsole();
   const open = useOpenQueue();
   const overview = useCachedQuery(() => api['queues/overview']({}), queueResources, 'overview');
-  if (open !== null) {
-    const summary = overview.status === 'ready' ? (overview.value.queues.find((queue) => queue.name === open) ?? null) : null;
-    return (
-      <QueueActionsProvider>
-        <QueueDetail name={open} summary={summary} />
-      </QueueActionsProvider>
-    );
-  }
-  if (overview.status === 'ready' && overview.value.queues.length === 0) return <SectionEmptyState section={section} />;
-  return <QueuesOverview overview={overview} />;
+  if (overview.status === 'ready' && overview.value.queues.length === 0 && open === null) return <SectionEmptyState section={section} />;
+  const summary = open !== null && overview.status === 'ready' ? (overview.value.queues.find((queue) => queue.name === open) ?? null) : null;
+  // Around the overview too, so going back and forth between queues asks what the profile may do once.
+  return <QueueActionsProvider>{open === null ? <QueuesOverview overview={overview} /> : <QueueDetail name={open} summary={summary} />}</QueueActionsProvider>;
 }
