@@ -42,7 +42,8 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
   const [range, setRange] = useState(rememberedRange);
   const [zoom, setZoom] = useState<{ from: number; to: number } | null>(null);
   // The cached history ends at the latest sample: offline, the chart shows what was cached then.
-  const end = summary === null ? now : Math.max(Date.parse(summary.sampledAt), now - minute);
+  // The range read is half-open, [from, to): it ends just after the latest sample, to include it.
+  const end = summary === null ? now : Math.max(Date.parse(summary.sampledAt) + 1, now - minute);
   const span = ranges.find((candidate) => candidate.value === range)!.ms;
   const [from, to] = zoom === null ? [end - span, end] : [zoom.from, zoom.to];
   const key = `${name} ${zoom === null ? `${range} ${Math.floor(end / 10_000)}` : `${zoom.from}-${zoom.to}`}`;
@@ -98,9 +99,9 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
         </Alert>
       )}
       {history.status === 'ready' &&
-        (history.value.points.length === 0 ? (
+        (history.value.points.length < 2 ? (
           <Text c="dimmed" size="sm">
-            No samples cached for this range.
+            {history.value.points.length === 0 ? 'No samples cached for this range.' : 'One sample so far: the charts start with the next one (samples are taken every 10 s while Opsdeck runs).'}
           </Text>
         ) : (
           <QueueCharts points={history.value.points} stepMs={history.value.stepMs} timeDisplay={settings.timeDisplay} onZoom={onZoom} />
