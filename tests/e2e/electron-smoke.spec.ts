@@ -23,7 +23,7 @@ test('the desktop app opens its locked-down window on app:// and answers console
       process: typeof (globalThis as { process?: unknown }).process,
       bridge: Object.keys((globalThis as { opsdeck?: object }).opsdeck ?? {}).sort(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['methods', 'onEvent'] });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['files', 'methods', 'onEvent'] });
     await page.evaluate(() => (location.hash = '#/settings'));
     await expect(page.getByTestId('app-info')).toContainText('Desktop app (Electron)');
   } finally {
