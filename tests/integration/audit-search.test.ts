@@ -40,6 +40,11 @@ function allSeqs(q: string): number[] {
 
 const firstOctet = () => Number(events.find((event) => event.ip !== null && /^\d+\.\d+\.\d+\.\d+$/.test(event.ip))!.ip!.split('.')[0]);
 
+/** A month of the fixture's history, as the dates a query names: from two months before its end to one. */
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const rangeFrom = dayOf(fixtureNow - 60 * 86_400_000);
+const rangeTo = dayOf(fixtureNow - 30 * 86_400_000);
+
 const newestFirst = (keep: (event: AuditEvent) => boolean) =>
   events
     .filter(keep)
@@ -52,7 +57,7 @@ describe('audit search answers exactly what the query says', () => {
     ['actor by e-mail', () => `actor:${events.find((event) => event.actor.email)!.actor.email}`, (event) => event.actor.email === events.find((e) => e.actor.email)!.actor.email],
     ['action prefix', () => 'action:user.*', (event) => event.action.startsWith('user.')],
     ['outcome list, negated actor type', () => 'outcome:failure,denied -actor:system', (event) => event.outcome !== 'success' && event.actor.id !== 'system' && event.actor.email !== 'system'],
-    ['time range', () => 'after:2026-10-01 before:2026-11-01', (event) => event.occurred_at >= '2026-10-01' && event.occurred_at < '2026-11-01'],
+    ['time range', () => `after:${rangeFrom} before:${rangeTo}`, (event) => event.occurred_at >= rangeFrom && event.occurred_at < rangeTo],
     [
       'IPv4 CIDR',
       () => `ip:${firstOctet()}.0.0.0/8`,
@@ -127,7 +132,7 @@ describe('histogram and facets', () => {
 
   it.each<[string, (event: AuditEvent) => boolean]>([
     ['', () => true],
-    ['after:2026-10-01 before:2026-11-01', (event) => event.occurred_at >= '2026-10-01' && event.occurred_at < '2026-11-01'],
+    [`after:${rangeFrom} before:${rangeTo}`, (event) => event.occurred_at >= rangeFrom && event.occurred_at < rangeTo],
     ['outcome:denied', (event) => event.outcome === 'denied'],
     ['exported', (event) => /exported/.test(event.action)],
     ['outcome:success exported', (event) => event.outcome === 'success' && /exported/.test(event.action)],
