@@ -13,25 +13,25 @@ interface Props {
   onClose(): void;
 }
 
-const opsApi = (profile: ProfileView | null) => (profile?.kind === 'ops-api' ? profile : null);
-const bullmq = (profile: ProfileView | null) => (profile?.kind === 'bullmq' ? profile : null);
 
 export function ProfileFormModal({ editing, keychain, onClose }: Props) {
   const { api } = useConsole();
+  const savedOps = editing?.kind === 'ops-api' ? editing : null;
+  const savedBullmq = editing?.kind === 'bullmq' ? editing : null;
   const [kind, setKind] = useState<ProfileKind>(editing?.kind ?? 'ops-api');
   const [name, setName] = useState(editing?.name ?? '');
   const [environment, setEnvironment] = useState<EnvironmentTag>(editing?.environment ?? 'prod');
   const [color, setColor] = useState(editing?.color ?? '#7048e8');
   const [secret, setSecret] = useState('');
   const [sessionOnly, setSessionOnly] = useState(!keychain.available || editing?.token === 'session');
-  const [baseUrl, setBaseUrl] = useState(opsApi(editing)?.baseUrl ?? 'https://');
-  const [proxyUrl, setProxyUrl] = useState(opsApi(editing)?.options.proxyUrl ?? '');
-  const [caFile, setCaFile] = useState(opsApi(editing)?.options.caFile ?? '');
-  const [timeoutS, setTimeoutS] = useState((opsApi(editing)?.options.timeoutMs ?? defaultProfileOptions.timeoutMs) / 1000);
-  const [redisUrl, setRedisUrl] = useState(bullmq(editing)?.redisUrl ?? 'redis://');
-  const [prefix, setPrefix] = useState(bullmq(editing)?.prefix ?? defaultBullmqPrefix);
-  const [tls, setTls] = useState(bullmq(editing)?.tls ?? false);
-  const [readOnly, setReadOnly] = useState(bullmq(editing)?.readOnly ?? false);
+  const [baseUrl, setBaseUrl] = useState(savedOps?.baseUrl ?? 'https://');
+  const [proxyUrl, setProxyUrl] = useState(savedOps?.options.proxyUrl ?? '');
+  const [caFile, setCaFile] = useState(savedOps?.options.caFile ?? '');
+  const [timeoutS, setTimeoutS] = useState((savedOps?.options.timeoutMs ?? defaultProfileOptions.timeoutMs) / 1000);
+  const [redisUrl, setRedisUrl] = useState(savedBullmq?.redisUrl ?? 'redis://');
+  const [prefix, setPrefix] = useState(savedBullmq?.prefix ?? defaultBullmqPrefix);
+  const [tls, setTls] = useState(savedBullmq?.tls ?? false);
+  const [readOnly, setReadOnly] = useState(savedBullmq?.readOnly ?? false);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [testResult, setTestResult] = useState<Result | null>(null);
   const [error, setError] = useState<{ kind: 'test' | 'save'; message: string } | null>(null);
