@@ -6,6 +6,16 @@
  */
 export const dataViews = [
   {
+    id: 'home',
+    label: 'Home',
+    description: 'Platform status and what needs attention now',
+    empty: {
+      title: 'Nothing to glance at yet',
+      text: 'Platform status, queues in alert, failing connections, past-due tenants, this month’s MRR and recent failed or denied audit events, on one screen.',
+    },
+    syncResources: ['status'],
+  },
+  {
     id: 'audit',
     label: 'Audit trail',
     description: 'Search who did what, where and when; export and verify',

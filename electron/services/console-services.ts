@@ -12,6 +12,10 @@ import { openActionLog } from './action-log/action-log.ts';
 import { createQueueActions } from './queues/queue-actions.ts';
 import { createQueueAlerts } from './queues/queue-alerts.ts';
 import { createQueueHandlers } from './queues/queue-handlers.ts';
+import { createHomeHandlers } from './home/home-handlers.ts';
+import { createTenantsHandlers } from './tenants/tenants-handlers.ts';
+import { createBillingHandlers } from './billing/billing-handlers.ts';
+import { createConnectorsHandlers } from './connectors/connectors-handlers.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
 import { createSourcesService } from './audit-sources/sources-service.ts';
@@ -111,11 +115,12 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
 
   /** Each data view's console handlers; a view not built yet has none. */
   const viewHandlers = {
+    home: createHomeHandlers({ readers, activeCache: defaultSource }),
     audit: { ...createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs }), ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }) },
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
-    tenants: {},
-    billing: {},
-    connectors: {},
+    tenants: createTenantsHandlers({ readers, activeCache: defaultSource }),
+    billing: createBillingHandlers({ readers, activeCache: defaultSource }),
+    connectors: createConnectorsHandlers({ readers, activeCache: defaultSource }),
   } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;
 
   const handlers: ConsoleHandlers = {

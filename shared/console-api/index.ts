@@ -3,6 +3,10 @@ import { appEvents, appMethods } from './app.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
 import { queuesEvents, queuesMethods } from './queues.ts';
+import { homeMethods } from './home.ts';
+import { tenantsMethods } from './tenants.ts';
+import { billingMethods } from './billing.ts';
+import { connectorsMethods } from './connectors.ts';
 import { jobsEvents, jobsMethods } from './jobs.ts';
 import { searchesEvents, searchesMethods } from './searches.ts';
 import { sourcesEvents, sourcesMethods } from './sources.ts';
@@ -15,6 +19,10 @@ export * from './profiles.ts';
 export * from './sync.ts';
 export * from './audit.ts';
 export * from './queues.ts';
+export * from './home.ts';
+export * from './tenants.ts';
+export * from './billing.ts';
+export * from './connectors.ts';
 export * from './searches.ts';
 export * from './sources.ts';
 export * from './jobs.ts';
@@ -30,6 +38,10 @@ export const consoleMethods = {
   ...syncMethods,
   ...auditMethods,
   ...queuesMethods,
+  ...homeMethods,
+  ...tenantsMethods,
+  ...billingMethods,
+  ...connectorsMethods,
   ...searchesMethods,
   ...sourcesMethods,
   ...jobsMethods,

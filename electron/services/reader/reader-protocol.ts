@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { auditQueries } from '../audit-search/audit-queries.ts';
 import { queueQueries } from '../queues/queue-queries.ts';
+import { homeQueries } from '../home/home-queries.ts';
+import { tenantsQueries } from '../tenants/tenants-queries.ts';
+import { billingQueries } from '../billing/billing-queries.ts';
+import { connectorsQueries } from '../connectors/connectors-queries.ts';
 import { workerProtocol } from '../workers/rpc/protocol.ts';
 import type { DataViewId } from '../../../shared/data-views.ts';
 import type { RpcMethods } from '../workers/rpc/protocol.ts';
@@ -9,11 +13,12 @@ import type { QueryModule } from './query-module.ts';
 
 /** Each data view's reads of cached data; a view not built yet has none. */
 const viewQueries = {
+  home: homeQueries,
   audit: auditQueries,
   queues: queueQueries,
-  tenants: null,
-  billing: null,
-  connectors: null,
+  tenants: tenantsQueries,
+  billing: billingQueries,
+  connectors: connectorsQueries,
 } satisfies Record<DataViewId, QueryModule<RpcMethods> | null>;
 
 type BuiltQueries = NonNullable<(typeof viewQueries)[DataViewId]>;

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconListDetails, IconPlugConnected, IconReceipt2, IconSettings, IconStack2 } from '@tabler/icons-react';
+import { IconBuildingStore, IconHome, IconListDetails, IconPlugConnected, IconReceipt2, IconSettings, IconStack2 } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import { dataViews } from '../../../shared/data-views.ts';
 import type { DataViewId } from '../../../shared/data-views.ts';
@@ -16,6 +16,7 @@ export interface Section {
 }
 
 const viewIcons: Record<DataViewId, Icon> = {
+  home: IconHome,
   audit: IconListDetails,
   queues: IconStack2,
   tenants: IconBuildingStore,
@@ -28,7 +29,7 @@ export const sections: Section[] = [
   { id: 'settings', label: 'Settings', icon: IconSettings, description: 'Profiles, appearance and time display', empty: { title: '', text: '' } },
 ];
 
-export const defaultSection: SectionId = 'audit';
+export const defaultSection: SectionId = 'home';
 
 export function isSectionId(value: string): value is SectionId {
   return sections.some((section) => section.id === value);
