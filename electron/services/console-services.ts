@@ -118,7 +118,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     home: createHomeHandlers({ readers, activeCache: defaultSource }),
     audit: { ...createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs }), ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }) },
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
-    tenants: createTenantsHandlers({ readers, activeCache: defaultSource }),
+    tenants: createTenantsHandlers({ readers, activeCache: defaultSource, clock }),
     billing: createBillingHandlers({ readers, activeCache: defaultSource }),
     connectors: createConnectorsHandlers({ readers, activeCache: defaultSource }),
   } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;

@@ -96,7 +96,7 @@ export const failedJobsTable: CacheTable<Job> = {
 
 export const tenantsTable: CacheTable<Tenant> = {
   name: 'tenants',
-  columns: ['id', 'name', 'slug', 'status', 'plan_id', 'plan_name', 'mrr_cents', 'currency', 'created_at', 'synced_at', 'raw'],
+  columns: ['id', 'name', 'slug', 'status', 'plan_id', 'plan_name', 'region', 'owner_email', 'seats_used', 'seats_limit', 'mrr_cents', 'currency', 'created_at', 'usage', 'synced_at', 'raw'],
   replace: true,
   row: (tenant, syncedAt) => ({
     id: tenant.id,
@@ -105,9 +105,15 @@ export const tenantsTable: CacheTable<Tenant> = {
     status: tenant.status,
     plan_id: tenant.plan.id,
     plan_name: tenant.plan.name,
+    region: tenant.region,
+    owner_email: tenant.owner_email,
+    seats_used: tenant.seats.used,
+    seats_limit: tenant.seats.limit,
     mrr_cents: tenant.mrr_cents,
     currency: tenant.currency,
     created_at: ms(tenant.created_at),
+    // Only GET /v1/tenants/{id} has usage; a tenant listed but not fetched keeps NULL ("not known").
+    usage: tenant.usage === undefined ? null : JSON.stringify(tenant.usage),
     synced_at: syncedAt,
     raw: JSON.stringify(tenant),
   }),

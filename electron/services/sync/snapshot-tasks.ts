@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { billingRows, connectionsTable, connectorsTable, staleBillingRows, tenantsTable } from '../cache/cache-tables.ts';
 import { rowsOf, staleRowsOf, writeSynced } from '../cache/synced-rows.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
+import { tenantDetails } from '../tenants/tenant-details.ts';
 import { allPages } from './all-pages.ts';
 import type { SyncSchedule } from './sync-schedule.ts';
 import type { SyncTask } from './sync-task.ts';
@@ -20,7 +21,7 @@ export function snapshotTasks(db: Database, client: OpsApiClient, schedule: Sync
       scope: 'tenants:read',
       everyMs: schedule.directoryMs,
       async run() {
-        const tenants = await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } }));
+        const tenants = await tenantDetails(client, await allPages((cursor) => client.call('listTenants', { query: { limit: 1000, cursor } })));
         writeSynced(db, mark('tenants'), [rowsOf(tenantsTable, tenants), staleRowsOf(tenantsTable)]);
         return true;
       },

@@ -7,6 +7,7 @@ import { sql as auditIdIndex } from './005-audit-id-index.ts';
 import { sql as failedJobGroups } from './006-failed-job-groups.ts';
 import { sql as queueWorkersUnknown } from './007-queue-workers-unknown.ts';
 import { sql as platformStatus } from './008-platform-status.ts';
+import { sql as tenantDirectory } from './009-tenant-directory.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 6, name: 'failed-job-groups', sql: failedJobGroups },
   { version: 7, name: 'queue-workers-unknown', sql: queueWorkersUnknown },
   { version: 8, name: 'platform-status', sql: platformStatus },
+  { version: 9, name: 'tenant-directory', sql: tenantDirectory },
 ];
