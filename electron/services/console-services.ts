@@ -115,7 +115,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
 
   /** Each data view's console handlers; a view not built yet has none. */
   const viewHandlers = {
-    home: createHomeHandlers({ readers, activeCache: defaultSource }),
+    home: createHomeHandlers({ readers, activeCache: defaultSource, clock }),
     audit: { ...createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs }), ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }) },
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
     tenants: createTenantsHandlers({ readers, activeCache: defaultSource, clock }),

@@ -37,7 +37,7 @@ export function createSyncLoop(options: SyncLoopOptions) {
     if (scopes === null) return;
     scopesKnown = true;
     for (const task of tasks) {
-      if (scopes.includes(task.scope)) continue;
+      if (task.scope === null || scopes.includes(task.scope)) continue;
       task.stopped = true;
       post({ kind: 'skipped', resource: task.resource, reason: `the token lacks scope ${task.scope}` });
     }

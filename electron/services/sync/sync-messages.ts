@@ -21,7 +21,7 @@ export const syncWorkerProtocol = workerProtocol({
     dbPath: z.string(),
     connection: profileConnection,
     schedule: z
-      .object({ auditMs: positive, queuesMs: positive, failedJobsMs: positive, directoryMs: positive, billingMs: positive, pruneMs: positive, auditWindowDays: positive })
+      .object({ auditMs: positive, queuesMs: positive, failedJobsMs: positive, directoryMs: positive, billingMs: positive, statusMs: positive, pruneMs: positive, auditWindowDays: positive })
       .partial()
       .optional(),
     /** The audit feed worker's entry, beside this worker's. */

@@ -5,6 +5,7 @@ export interface SyncSchedule {
   failedJobsMs: number;
   directoryMs: number;
   billingMs: number;
+  statusMs: number;
   pruneMs: number;
   /** A first sync starts this far back; the prune drops what grows older. */
   auditWindowDays: number;
@@ -16,6 +17,7 @@ export const defaultSchedule: SyncSchedule = {
   failedJobsMs: 60_000,
   directoryMs: 300_000,
   billingMs: 900_000,
+  statusMs: 30_000,
   pruneMs: 3_600_000,
   auditWindowDays: 90,
 };

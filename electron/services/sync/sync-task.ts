@@ -8,8 +8,8 @@ import type { FromSyncWorker } from './sync-messages.ts';
 
 export interface SyncTask {
   resource: SyncResource;
-  /** The token needs this scope; without it the task is skipped, not failed. */
-  scope: Scope;
+  /** The token needs this scope; without it the task is skipped, not failed. null: no token needed. */
+  scope: Scope | null;
   everyMs: number;
   /** Resolves to whether cached data changed. */
   run(): Promise<boolean>;

@@ -2,6 +2,8 @@ import { indexAuditText } from '../cache/index-audit-text.ts';
 import { pruneCache } from '../cache/prune-cache.ts';
 import { syncAuditFeed } from './audit-sync.ts';
 import { snapshotTasks } from './snapshot-tasks.ts';
+import { statusSyncTask } from '../home/status-sync-task.ts';
+import { connectionRunsSyncTask } from '../connectors/connection-runs-sync-task.ts';
 import { createOpsApiQueueSource } from '../queues/ops-api-queue-source.ts';
 import { queueSyncTasks } from '../queues/queue-sync-tasks.ts';
 import type { OpsApiClient } from '../ops-api/ops-api-client.ts';
@@ -43,5 +45,8 @@ function opsApiTasks({ db, post, signal, schedule, clock, feedWorker }: SyncLoop
     },
     ...queueSyncTasks(db, createOpsApiQueueSource(client), schedule, clock),
     ...snapshotTasks(db, client, schedule, clock),
+    // After the connectors task: it asks the runs of the connections that list holds.
+    connectionRunsSyncTask(db, client, schedule, clock),
+    statusSyncTask(db, client, schedule, clock),
   ];
 }

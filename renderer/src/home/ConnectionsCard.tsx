@@ -1,0 +1,49 @@
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import type { HomeGlance } from '../../../shared/console-api/index.ts';
+import { routeHref } from '../app/route.ts';
+import { useNow } from '../app/useNow.ts';
+import { relativeAge } from '../format/relative-age.ts';
+import { AllClear, GlanceCard } from './GlanceCard.tsx';
+
+const statusColor = { failing: 'red', disconnected: 'gray', degraded: 'yellow', paused: 'blue', healthy: 'teal' } as const;
+
+/** Connections failing, disconnected or late with their syncs, worst first. */
+export function ConnectionsCard({ connections }: { connections: HomeGlance['connections'] }) {
+  const now = useNow();
+  const needing = connections.failing + connections.disconnected;
+  return (
+    <GlanceCard title="Failing and late connections" count={connections.worst.length === 0 ? 0 : Math.max(needing, connections.late)} countColor="red" more={{ href: routeHref('connectors'), label: 'All connectors' }} testId="home-connections">
+      <Text size="xs" c="dimmed">
+        {connections.failing} failing · {connections.disconnected} disconnected · {connections.late} late, of {connections.total.toLocaleString('en-US')}
+      </Text>
+      {connections.worst.length === 0 ? (
+        <AllClear>{connections.total === 0 ? 'No connections are cached yet.' : 'Every connection is syncing on time.'}</AllClear>
+      ) : (
+        <Stack gap={6}>
+          {connections.worst.map((connection) => (
+            <Group key={connection.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="home-connection">
+              <Stack gap={0} miw={0}>
+                <Anchor href={routeHref('connectors', ['connection', connection.id])} size="sm" fw={600} truncate>
+                  {connection.connectorName} · {connection.tenantName ?? connection.tenantId}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {connection.lastSuccessAt === null ? 'never succeeded' : `last success ${relativeAge(connection.lastSuccessAt, now)}`}
+                </Text>
+              </Stack>
+              <Group gap={4} wrap="nowrap">
+                {connection.late && (
+                  <Badge size="sm" variant="outline" color="orange">
+                    late
+                  </Badge>
+                )}
+                <Badge size="sm" variant="light" color={statusColor[connection.status]}>
+                  {connection.status}
+                </Badge>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </GlanceCard>
+  );
+}
