@@ -22,20 +22,20 @@ export function generateBilling(random: Random, tenant: DemoTenant, now: number,
   paying.forEach((month, index) => {
     const created = month.start + random.int(0, 3) * hourMs;
     if (created > now) return;
-    const isLatest = index === paying.length - 1;
     const issue = (status: Invoice['status'], paid: boolean): Invoice => ({
       id: random.id('in_', 24),
       number: `${prefix}-${String(invoiceCounter.next++).padStart(4, '0')}`,
       status,
       amount_due_cents: month.mrr_cents,
       amount_paid_cents: paid ? month.mrr_cents : 0,
-      currency: 'usd',
+      currency: tenant.currency,
       created_at: iso(created),
       due_at: iso(created + 14 * dayMs),
       paid_at: paid ? iso(Math.min(now, created + random.int(1, 72) * hourMs)) : null,
     });
     if (random.chance(0.02)) invoices.push(issue('void', false));
-    if (isLatest && tenant.status === 'past_due') invoices.push(issue('open', false));
+    // Past due: last month's invoice is still unpaid (so it is overdue), and this month's too.
+    if (tenant.status === 'past_due' && index >= paying.length - 2) invoices.push(issue('open', false));
     else if (tenant.status === 'suspended' && index >= paying.length - 2) invoices.push(issue('uncollectible', false));
     else invoices.push(issue('paid', true));
   });
@@ -46,7 +46,7 @@ export function generateBilling(random: Random, tenant: DemoTenant, now: number,
       status: 'draft',
       amount_due_cents: tenant.mrr_cents,
       amount_paid_cents: 0,
-      currency: 'usd',
+      currency: tenant.currency,
       created_at: iso(now - random.int(1, 48) * hourMs),
       due_at: null,
       paid_at: null,

@@ -95,7 +95,7 @@ function insertTenants(db: PlatformDb, random: Random, tenants: DemoTenant[], no
   const invoiceCounter = { next: 1 };
   const periodEnd = iso(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() + 1, 1));
   for (const t of tenants) {
-    tenant.run(t.id, t.name, t.slug, t.status, t.plan.id, t.region, t.seats_used, t.plan.seats, t.mrr_cents, 'usd', iso(t.created_ms), t.users[0]!.email);
+    tenant.run(t.id, t.name, t.slug, t.status, t.plan.id, t.region, t.seats_used, t.plan.seats, t.mrr_cents, t.currency, iso(t.created_ms), t.users[0]!.email);
     const activity = t.status === 'churned' || t.status === 'suspended' ? 0 : 0.2 + random.next() * 0.9;
     usage.run(t.id, 'api_calls', Math.round(t.plan.api_calls * activity), t.plan.api_calls, periodEnd);
     usage.run(t.id, 'storage_gb', Math.round(t.plan.storage_gb * activity * 0.7 * 10) / 10, t.plan.storage_gb, periodEnd);

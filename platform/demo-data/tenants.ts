@@ -26,6 +26,8 @@ export interface DemoTenant {
   domain: string;
   status: TenantStatus;
   region: string;
+  /** ISO 4217, lower case: what it is billed in. */
+  currency: string;
   plan: Plan;
   seats_used: number;
   mrr_cents: number;
@@ -45,6 +47,15 @@ const statusWeights: ReadonlyArray<readonly [TenantStatus, number]> = [
   ['suspended', 4],
   ['churned', 10],
 ];
+/** Tenants are billed in their region's currency, so the demo has several that are never added up. */
+const regionCurrencies: Record<(typeof regions)[number], string> = {
+  'eu-north-1': 'eur',
+  'eu-west-1': 'gbp',
+  'eu-central-1': 'eur',
+  'us-east-1': 'usd',
+  'us-west-2': 'usd',
+  'ap-southeast-2': 'usd',
+};
 const planWeights: ReadonlyArray<readonly [Plan, number]> = plans.map((plan) => [plan, { starter: 50, growth: 38, enterprise: 12 }[plan.id]] as const);
 
 /** Tenants with their users and month-by-month MRR history up to `now`. */
@@ -59,13 +70,16 @@ export function generateTenants(random: Random, count: number, now: number): Dem
     const created_ms = status === 'trialing' ? now - random.int(1, 13) * dayMs - random.int(0, dayMs) : now - random.int(60, 900) * dayMs;
     const users = generateUsers(random, domain, random.int(2, 24));
     const { history, ended_ms, plan } = mrrHistory(random, status, created_ms, now);
+    const id = random.id('ten_', 12);
+    const region = random.pick(regions);
     tenants.push({
-      id: random.id('ten_', 12),
+      id,
       name,
       slug,
       domain,
       status,
-      region: random.pick(regions),
+      region,
+      currency: regionCurrencies[region],
       plan,
       seats_used: Math.min(users.length, plan.seats),
       mrr_cents: history.at(-1)?.mrr_cents ?? 0,

@@ -1,9 +1,14 @@
-import type { BillingSummaryPoint, Invoice, Subscription, TenantBilling } from '../../shared/ops-api/index.ts';
+import { mrrMovements } from '../../shared/billing/mrr-movements.ts';
+import type { TenantMrrMonth } from '../../shared/billing/mrr-movements.ts';
+import type { Invoice, Subscription, TenantBilling } from '../../shared/ops-api/index.ts';
 import { planById } from '../demo-data/catalog.ts';
 import { monthOf, monthStart } from '../demo-data/time.ts';
 import { invalidParameters } from '../http/problem.ts';
 import type { Handlers, PlatformContext } from './handler.ts';
 import { tenantRow } from './tenants.ts';
+
+/** The summary has one currency; tenants billed in another are not in it (amounts are never added across currencies). */
+const summaryCurrency = 'usd';
 
 type SubscriptionRow = Omit<Subscription, 'plan'> & { plan_id: string };
 
@@ -30,50 +35,17 @@ export function billingHandlers(platform: PlatformContext): Pick<Handlers, 'getT
       const to = query.to ?? monthOf(platform.now());
       const from = query.from ?? monthOf(monthStart(Date.parse(`${to}-01T00:00:00.000Z`), -11));
       if (from > to) throw invalidParameters(`from (${from}) must not be after to (${to}).`);
-      const rows = db.prepare('SELECT tenant_id, month, mrr_cents FROM mrr_history WHERE month <= ? ORDER BY tenant_id, month').all(to) as Array<{ tenant_id: string; month: string; mrr_cents: number }>;
+      const rows = db
+        .prepare('SELECT tenant_id, month, mrr_history.mrr_cents FROM mrr_history JOIN tenants ON tenants.id = tenant_id WHERE currency = ? AND month <= ?')
+        .all(summaryCurrency, to) as TenantMrrMonth[];
       const byPlan = db
-        .prepare("SELECT plan_id, count(*) AS tenants, sum(mrr_cents) AS mrr_cents FROM tenants WHERE mrr_cents > 0 GROUP BY plan_id ORDER BY sum(mrr_cents) DESC")
-        .all() as Array<{ plan_id: string; tenants: number; mrr_cents: number }>;
+        .prepare('SELECT plan_id, count(*) AS tenants, sum(mrr_cents) AS mrr_cents FROM tenants WHERE mrr_cents > 0 AND currency = ? GROUP BY plan_id ORDER BY sum(mrr_cents) DESC')
+        .all(summaryCurrency) as Array<{ plan_id: string; tenants: number; mrr_cents: number }>;
       return {
-        currency: 'usd',
+        currency: summaryCurrency,
         points: mrrMovements(rows, from, to),
         by_plan: byPlan.map((row) => ({ plan: planById(row.plan_id).name, tenants: row.tenants, mrr_cents: row.mrr_cents })),
       };
     },
   };
-}
-
-/**
- * MRR by month and what moved it: each tenant's change from the month before counts as new
- * (first revenue), reactivation (revenue again after zero), expansion, contraction or churn.
- * So mrr(m) = mrr(m-1) + new + expansion + reactivation - contraction - churn.
- */
-export function mrrMovements(rows: Array<{ tenant_id: string; month: string; mrr_cents: number }>, from: string, to: string): BillingSummaryPoint[] {
-  const months: string[] = [];
-  for (let at = Date.parse(`${from}-01T00:00:00.000Z`); monthOf(at) <= to; at = monthStart(at, 1)) months.push(monthOf(at));
-  const points = new Map(months.map((month) => [month, { month, mrr_cents: 0, new_cents: 0, expansion_cents: 0, contraction_cents: 0, churn_cents: 0, reactivation_cents: 0, active_tenants: 0 }]));
-  const byTenant = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const history = byTenant.get(row.tenant_id);
-    if (history) history.push(row);
-    else byTenant.set(row.tenant_id, [row]);
-  }
-  for (const history of byTenant.values()) {
-    const mrrIn = new Map(history.map((row) => [row.month, row.mrr_cents]));
-    const firstPaid = history.find((row) => row.mrr_cents > 0)?.month;
-    for (const [index, month] of months.entries()) {
-      const point = points.get(month)!;
-      const current = mrrIn.get(month) ?? 0;
-      const previous = mrrIn.get(index === 0 ? monthOf(monthStart(Date.parse(`${month}-01T00:00:00.000Z`), -1)) : months[index - 1]!) ?? 0;
-      point.mrr_cents += current;
-      if (current > 0) point.active_tenants += 1;
-      if (previous === 0 && current > 0) {
-        if (month === firstPaid) point.new_cents += current;
-        else point.reactivation_cents += current;
-      } else if (previous > 0 && current === 0) point.churn_cents += previous;
-      else if (current > previous) point.expansion_cents += current - previous;
-      else point.contraction_cents += previous - current;
-    }
-  }
-  return [...points.values()];
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { mrrMovements } from '../../platform/routes/billing.ts';
+import { mrrMovements } from '../../shared/billing/mrr-movements.ts';
 
 const rows = [
   // new in Feb, expands in Mar, churns in May
