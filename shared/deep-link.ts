@@ -2,38 +2,104 @@ import { sourceId } from './console-api/sources.ts';
 
 export const deepLinkScheme = 'opsdeck';
 
+/** What a link can open: one tenant, queue or connection, or an audit search. */
+export type DeepLinkTarget = { kind: 'tenant'; id: string } | { kind: 'queue'; name: string } | { kind: 'connection'; id: string } | { kind: 'audit'; q: string | null; source: string | null };
+
+const maxQuery = 2_000;
+const maxName = 200;
+
 /**
- * The renderer route an `opsdeck://` link opens, e.g. `opsdeck://audit?q=actor:ana` →
- * `#/audit?q=actor%3Aana`; null for anything else. Links come from outside (a chat message,
- * a ticket), so only known sections and parameters pass, and only within their limits.
+ * The renderer route a link opens, e.g. `opsdeck://tenant/ten_123` → `#/tenants/ten_123`; null
+ * for anything else. Links come from outside (a chat message, a ticket), so only known kinds pass,
+ * and only within their limits. The web host reads the same paths from its URL
+ * (`http://127.0.0.1:port/tenant/ten_123`), so `link` may also be such a URL's path and query.
  */
 export function deepLinkRoute(link: string): string | null {
+  const target = deepLinkTarget(link);
+  return target === null ? null : routeOf(target);
+}
+
+export function deepLinkTarget(link: string): DeepLinkTarget | null {
+  const parts = linkParts(link);
+  if (parts === null) return null;
+  const [kind, ...rest] = parts.segments;
+  const one = rest.length === 1 && rest[0]!.length <= maxName ? rest[0]! : null;
+  switch (kind) {
+    case 'tenant':
+      return one === null ? null : { kind: 'tenant', id: one };
+    case 'queue':
+      return one === null ? null : { kind: 'queue', name: one };
+    case 'connection':
+      return one === null ? null : { kind: 'connection', id: one };
+    case 'audit': {
+      if (rest.length > 0) return null;
+      const q = parts.params.get('q');
+      if (q !== null && q.length > maxQuery) return null;
+      const source = parts.params.get('source');
+      return { kind: 'audit', q, source: source !== null && sourceId.safeParse(source).success ? source : null };
+    }
+    default:
+      return null;
+  }
+}
+
+/** `opsdeck://kind/a/b?x` and a web host's `/kind/a/b?x` alike: the decoded segments and the query. */
+function linkParts(link: string): { segments: string[]; params: URLSearchParams } | null {
   let url: URL;
   try {
-    url = new URL(link);
+    url = new URL(link, 'http://web-host.invalid');
   } catch {
     return null;
   }
-  if (url.protocol !== `${deepLinkScheme}:`) return null;
-  const section = url.hostname || url.pathname.replace(/^\/+/, '').split('/')[0];
-  if (section !== 'audit') return null;
-  const params = new URLSearchParams();
-  const q = url.searchParams.get('q');
-  if (q !== null) {
-    if (q.length > 2_000) return null;
-    params.set('q', q);
+  const fromApp = url.protocol === `${deepLinkScheme}:`;
+  if (!fromApp && url.hostname !== 'web-host.invalid') return null;
+  const raw = [...(fromApp && url.hostname !== '' ? [url.hostname] : []), ...url.pathname.split('/')].filter((segment) => segment !== '');
+  try {
+    return { segments: raw.map((segment) => decodeURIComponent(segment)), params: url.searchParams };
+  } catch {
+    return null;
   }
-  const source = url.searchParams.get('source');
-  if (source !== null && sourceId.safeParse(source).success) params.set('source', source);
-  const search = params.toString();
-  return `#/audit${search === '' ? '' : `?${search}`}`;
 }
 
-/** The link that reopens an audit search; the inverse of deepLinkRoute. */
+function routeOf(target: DeepLinkTarget): string {
+  switch (target.kind) {
+    case 'tenant':
+      return `#/tenants/${encodeURIComponent(target.id)}`;
+    case 'queue':
+      return `#/queues/${encodeURIComponent(target.name)}`;
+    case 'connection':
+      return `#/connectors/connection/${encodeURIComponent(target.id)}`;
+    case 'audit': {
+      const params = new URLSearchParams();
+      if (target.q !== null) params.set('q', target.q);
+      if (target.source !== null) params.set('source', target.source);
+      const search = params.toString();
+      return `#/audit${search === '' ? '' : `?${search}`}`;
+    }
+  }
+}
+
+/** The opsdeck:// link of a target; the inverse of deepLinkTarget. */
+export function deepLinkOf(target: DeepLinkTarget): string {
+  switch (target.kind) {
+    case 'tenant':
+      return `${deepLinkScheme}://tenant/${encodeURIComponent(target.id)}`;
+    case 'queue':
+      return `${deepLinkScheme}://queue/${encodeURIComponent(target.name)}`;
+    case 'connection':
+      return `${deepLinkScheme}://connection/${encodeURIComponent(target.id)}`;
+    case 'audit': {
+      const params = new URLSearchParams();
+      if (target.q !== null) params.set('q', target.q);
+      if (target.source !== null) params.set('source', target.source);
+      return `${deepLinkScheme}://audit?${params.toString()}`;
+    }
+  }
+}
+
+/** The link that reopens an audit search. */
 export function auditDeepLink(q: string, source?: string): string {
-  const params = new URLSearchParams({ q });
-  if (source !== undefined) params.set('source', source);
-  return `${deepLinkScheme}://audit?${params.toString()}`;
+  return deepLinkOf({ kind: 'audit', q, source: source ?? null });
 }
 
 /** The route of the first opsdeck:// link among command-line arguments (Windows and Linux pass links so). */

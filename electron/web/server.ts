@@ -12,6 +12,7 @@ import { filesPath, handleFileTransfer } from './file-transfer.ts';
 import { BodyError, readJsonBody } from './read-json-body.ts';
 import { createRequestGuard } from './request-guard.ts';
 import { resolveStaticFile } from '../services/static-files.ts';
+import { deepLinkRoute } from '../../shared/deep-link.ts';
 import { sendStaticFile } from './send-static-file.ts';
 
 export interface WebHostOptions {
@@ -73,6 +74,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/events') return streamEvents(res, options.services.events);
     if (url.pathname === filesPath || url.pathname.startsWith(`${filesPath}/`)) return handleFileTransfer(req, res, url, options.services.files);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    // The paths of opsdeck:// links (/tenant/<id>, /queue/<name>, /connection/<id>, /audit?q=…) open the same screen here.
+    const linked = deepLinkRoute(url.pathname + url.search);
+    if (linked !== null) {
+      res.writeHead(303, { Location: `/${linked}` });
+      return void res.end();
+    }
     const file = resolveStaticFile(rendererDir, url.pathname);
     if (file === null) return sendText(res, 404, `Not found: ${url.pathname}`);
     sendStaticFile(res, file);

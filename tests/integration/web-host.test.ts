@@ -31,6 +31,18 @@ describe('web host', () => {
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
+  it('opens the screen of an opsdeck:// link given as its path, e.g. /tenant/<id>', async () => {
+    const open = (path: string) => fetch(`${app.host.origin}${path}`, { headers: authed(), redirect: 'manual' });
+    expect((await open('/tenant/ten_8Kd2')).headers.get('location')).toBe('/#/tenants/ten_8Kd2');
+    expect((await open('/queue/emails')).headers.get('location')).toBe('/#/queues/emails');
+    expect((await open('/connection/conn_41')).headers.get('location')).toBe('/#/connectors/connection/conn_41');
+    expect((await open('/audit?q=outcome%3Adenied')).headers.get('location')).toBe('/#/audit?q=outcome%3Adenied');
+    expect((await open('/tenant/ten_1')).status).toBe(303);
+    expect((await open('/tenant/a/b')).status).toBe(404);
+    const unauthenticated = await fetch(`${app.host.origin}/tenant/ten_8Kd2`, { redirect: 'manual' });
+    expect(unauthenticated.status).not.toBe(303);
+  });
+
   it('never serves a file outside the renderer directory', async () => {
     const status = await new Promise<number>((done, fail) => {
       const req = request({ host: '127.0.0.1', port: app.host.port, path: '/../../package.json', headers: authed() }, (res) => {

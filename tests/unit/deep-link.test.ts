@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDeepLink, deepLinkRoute, routeFromArgs } from '../../shared/deep-link.ts';
+import { auditDeepLink, deepLinkOf, deepLinkRoute, routeFromArgs } from '../../shared/deep-link.ts';
+import type { DeepLinkTarget } from '../../shared/deep-link.ts';
 
 describe('opsdeck:// links', () => {
   it('open the audit view with the query and source they carry', () => {
@@ -9,17 +10,44 @@ describe('opsdeck:// links', () => {
     expect(deepLinkRoute('opsdeck:///audit?q=a')).toBe('#/audit?q=a');
   });
 
+  it('open one tenant, queue or connection', () => {
+    expect(deepLinkRoute('opsdeck://tenant/ten_8Kd2')).toBe('#/tenants/ten_8Kd2');
+    expect(deepLinkRoute('opsdeck://queue/billing%3Ainvoices')).toBe('#/queues/billing%3Ainvoices');
+    expect(deepLinkRoute('opsdeck://connection/conn_41')).toBe('#/connectors/connection/conn_41');
+  });
+
+  it('are taken from the path of a web host URL the same way', () => {
+    expect(deepLinkRoute('/tenant/ten_8Kd2')).toBe('#/tenants/ten_8Kd2');
+    expect(deepLinkRoute('/queue/emails')).toBe('#/queues/emails');
+    expect(deepLinkRoute('/connection/conn_41')).toBe('#/connectors/connection/conn_41');
+    expect(deepLinkRoute('/audit?q=outcome%3Adenied')).toBe('#/audit?q=outcome%3Adenied');
+    expect(deepLinkRoute('/')).toBeNull();
+    expect(deepLinkRoute('/assets/index.js')).toBeNull();
+  });
+
   it('round-trip through the link the app copies', () => {
     const q = 'tenant:acme -outcome:success "plan changed" after:7d';
     const route = deepLinkRoute(auditDeepLink(q, 'profile:demo'))!;
     const params = new URLSearchParams(route.split('?')[1]);
     expect(params.get('q')).toBe(q);
     expect(params.get('source')).toBe('profile:demo');
+    const targets: DeepLinkTarget[] = [
+      { kind: 'tenant', id: 'ten_a/b c' },
+      { kind: 'queue', name: 'reports:daily #2' },
+      { kind: 'connection', id: 'conn_1' },
+    ];
+    expect(targets.map((target) => deepLinkRoute(deepLinkOf(target)))).toEqual(['#/tenants/ten_a%2Fb%20c', '#/queues/reports%3Adaily%20%232', '#/connectors/connection/conn_1']);
   });
 
-  it('ignore other schemes, unknown sections, bad sources and oversized queries', () => {
+  it('ignore other schemes, unknown kinds, extra segments, bad sources and oversized values', () => {
     expect(deepLinkRoute('https://audit?q=a')).toBeNull();
+    expect(deepLinkRoute('https://example.com/tenant/ten_1')).toBeNull();
     expect(deepLinkRoute('opsdeck://settings')).toBeNull();
+    expect(deepLinkRoute('opsdeck://tenant')).toBeNull();
+    expect(deepLinkRoute('opsdeck://tenant/a/b')).toBeNull();
+    expect(deepLinkRoute('opsdeck://audit/extra')).toBeNull();
+    expect(deepLinkRoute(`opsdeck://queue/${'q'.repeat(201)}`)).toBeNull();
+    expect(deepLinkRoute('opsdeck://tenant/%E0%A4%A')).toBeNull();
     expect(deepLinkRoute('not a url')).toBeNull();
     expect(deepLinkRoute(`opsdeck://audit?q=${'a'.repeat(2_001)}`)).toBeNull();
     expect(deepLinkRoute('opsdeck://audit?q=a&source=../../etc/passwd')).toBe('#/audit?q=a');
@@ -27,6 +55,7 @@ describe('opsdeck:// links', () => {
 
   it('are found among the arguments a second instance receives', () => {
     expect(routeFromArgs(['/opt/Opsdeck/opsdeck', '--no-sandbox', 'opsdeck://audit?q=outcome%3Adenied'])).toBe('#/audit?q=outcome%3Adenied');
+    expect(routeFromArgs(['/opt/Opsdeck/opsdeck', '--no-sandbox', 'opsdeck://tenant/ten_1'])).toBe('#/tenants/ten_1');
     expect(routeFromArgs(['/opt/Opsdeck/opsdeck', 'opsdeck://nowhere', '--flag'])).toBeNull();
   });
 });
