@@ -1,7 +1,7 @@
 import { platform, release } from 'node:os';
 import { systemClock } from '../../shared/clock.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { demoProfileId } from '../../shared/console-api/index.ts';
+import { defaultSupportAccessSettings, demoProfileId } from '../../shared/console-api/index.ts';
 import type { ConsoleHandlers, EventPayload, HostKind, SourceId } from '../../shared/console-api/index.ts';
 import { openCredentialStore } from './credentials/credential-store.ts';
 import { startDemoPlatform } from './demo/demo-platform-host.ts';
@@ -31,6 +31,7 @@ import { createProfilesService } from './profiles/profiles-service.ts';
 import { createSavedSearches } from './saved-searches.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { createSyncController } from './sync/sync-controller.ts';
+import { createSupportAccess } from './support-access/support-access-service.ts';
 import { sourceWorkerPaths } from './workers/start-worker.ts';
 import type { WorkerPaths } from './workers/start-worker.ts';
 
@@ -112,6 +113,21 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     clock,
   });
   const searches = createSavedSearches({ dataDir, events, activeProfileId: () => store.activeId() });
+  const supportAccess = createSupportAccess({
+    dataDir,
+    events,
+    clock,
+    activeProfile: () => {
+      const active = store.activeId();
+      return active === null ? null : profiles.describe(active);
+    },
+    settingsFor: (id) => {
+      if (id === demoProfileId) return defaultSupportAccessSettings;
+      const saved = store.get(id);
+      return saved?.kind === 'ops-api' ? saved.supportAccess : null;
+    },
+    connectionFor: profiles.connectionFor,
+  });
 
   /** Each data view's console handlers; a view not built yet has none. */
   const viewHandlers = {
@@ -137,6 +153,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,
+    ...supportAccess.handlers,
   };
 
   return {
@@ -152,6 +169,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       await readers.close();
       files.close();
       await queueActions.close();
+      await supportAccess.close();
       actionLog.close();
       await sync.close();
       await demo?.stop();

@@ -12,6 +12,7 @@ import { searchesEvents, searchesMethods } from './searches.ts';
 import { sourcesEvents, sourcesMethods } from './sources.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
 import { syncEvents, syncMethods } from './sync.ts';
+import { supportAccessEvents, supportAccessMethods } from './support-access.ts';
 
 export * from './app.ts';
 export * from './settings.ts';
@@ -26,6 +27,7 @@ export * from './connectors.ts';
 export * from './searches.ts';
 export * from './sources.ts';
 export * from './jobs.ts';
+export * from './support-access.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
 export type { MethodSpec, MethodTable } from './method.ts';
@@ -45,6 +47,7 @@ export const consoleMethods = {
   ...searchesMethods,
   ...sourcesMethods,
   ...jobsMethods,
+  ...supportAccessMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
@@ -57,6 +60,7 @@ export const consoleEvents = {
   ...searchesEvents,
   ...sourcesEvents,
   ...jobsEvents,
+  ...supportAccessEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;

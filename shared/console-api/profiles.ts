@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { me } from '../ops-api/me.ts';
 import type { MethodTable } from './method.ts';
+import { defaultSupportAccessSettings, supportAccessSettings } from './support-access.ts';
 
 export const environmentTag = z.enum(['prod', 'staging', 'dev', 'custom']);
 export type EnvironmentTag = z.infer<typeof environmentTag>;
@@ -37,7 +38,16 @@ const opsApiFields = {
   kind: z.literal('ops-api'),
   baseUrl: httpUrl,
   options: profileOptions,
+  /** Asking why before a tenant's page opens, and for how long the access lasts. */
+  supportAccess: supportAccessSettings.default(defaultSupportAccessSettings),
 };
+
+/** Prod always asks why before a tenant's page opens: only other environments may turn the prompt off. */
+function promptOnInProd(profile: { environment: EnvironmentTag; supportAccess?: { prompt: boolean } }, context: z.core.$RefinementCtx) {
+  if (profile.environment === 'prod' && profile.supportAccess?.prompt === false) {
+    context.addIssue({ code: 'custom', path: ['supportAccess', 'prompt'], message: 'cannot be off for a prod profile: support access to a prod tenant is always asked for and logged' });
+  }
+}
 
 /** BullMQ queues straight from Redis: the Queues view only. */
 const bullmqFields = {
@@ -56,7 +66,7 @@ export type ProfileKind = z.infer<typeof profileKind>;
 export const defaultBullmqPrefix = 'bull';
 
 /** What is saved in profiles.json: never the token or password. */
-export const profile = z.discriminatedUnion('kind', [z.object({ ...profileCommon, ...opsApiFields }), z.object({ ...profileCommon, ...bullmqFields })]);
+export const profile = z.discriminatedUnion('kind', [z.object({ ...profileCommon, ...opsApiFields }).superRefine(promptOnInProd), z.object({ ...profileCommon, ...bullmqFields })]);
 export type Profile = z.infer<typeof profile>;
 
 /** Where a profile points, as a person reads it: the Ops API root, or the Redis host with BullMQ's prefix (never a password). */
@@ -71,7 +81,7 @@ export type TokenStorage = z.infer<typeof tokenStorage>;
 /** A profile as the renderer sees it: whether a token (or Redis password) is saved, never the secret. */
 const viewFields = { token: tokenStorage, builtIn: z.boolean() };
 export const profileView = z.discriminatedUnion('kind', [
-  z.object({ ...profileCommon, ...opsApiFields, ...viewFields }),
+  z.object({ ...profileCommon, ...opsApiFields, ...viewFields }).superRefine(promptOnInProd),
   z.object({ ...profileCommon, ...bullmqFields, ...viewFields }),
 ]);
 export type ProfileView = z.infer<typeof profileView>;
@@ -111,7 +121,8 @@ const draftFields = {
   tokenStorage: z.enum(['keychain', 'session']).default('keychain'),
 };
 export const profileDraft = z.discriminatedUnion('kind', [
-  z.object({ ...profileCommon, ...opsApiFields, ...draftFields }),
+  // Support-access settings left out: the defaults.
+  z.object({ ...profileCommon, ...opsApiFields, ...draftFields, supportAccess: supportAccessSettings.optional() }).superRefine(promptOnInProd),
   z.object({ ...profileCommon, ...bullmqFields, ...draftFields }),
 ]);
 export type ProfileDraft = z.input<typeof profileDraft>;

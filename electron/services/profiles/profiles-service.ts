@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultProfileOptions, demoProfileId, profile as profileSchema } from '../../../shared/console-api/index.ts';
+import { defaultProfileOptions, defaultSupportAccessSettings, demoProfileId, profile as profileSchema } from '../../../shared/console-api/index.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, DemoStatusView, Profile, ProfileTestInput, ProfileTestResult, ProfileView, ProfilesState } from '../../../shared/console-api/index.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
@@ -46,7 +46,7 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
   function demoView(): ProfileView | null {
     const status = demo?.current();
     if (status?.status !== 'running') return null;
-    return { id: demoProfileId, kind: 'ops-api', name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, token: 'session', builtIn: true };
+    return { id: demoProfileId, kind: 'ops-api', name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, supportAccess: defaultSupportAccessSettings, token: 'session', builtIn: true };
   }
 
   function demoStatusView(): DemoStatusView {
