@@ -63,7 +63,7 @@ export const dataViews = [
       title: 'No connectors yet',
       text: 'Every connector with its healthy, degraded and failing connections across tenants, their sync runs and last errors.',
     },
-    syncResources: ['connectors'],
+    syncResources: ['connectors', 'connection-runs'],
   },
 ] as const;
 

@@ -16,6 +16,8 @@ import { createHomeHandlers } from './home/home-handlers.ts';
 import { createTenantsHandlers } from './tenants/tenants-handlers.ts';
 import { createBillingHandlers } from './billing/billing-handlers.ts';
 import { createConnectorsHandlers } from './connectors/connectors-handlers.ts';
+import { createConnectionTests } from './connectors/connection-tests.ts';
+import { createProfilePermissions } from './profiles/profile-permissions.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
 import { createSourceReaders } from './reader/source-readers.ts';
 import { createSourcesService } from './audit-sources/sources-service.ts';
@@ -101,13 +103,16 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   });
   const actionLog = openActionLog(dataDir);
   const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock });
+  const activeProfile = () => {
+    const active = store.activeId();
+    return active === null ? null : profiles.describe(active);
+  };
+  const permissions = createProfilePermissions({ activeProfile, connectionFor: profiles.connectionFor, syncStatus: sync.status });
   const queueActions = createQueueActions({
-    activeProfile: () => {
-      const active = store.activeId();
-      return active === null ? null : profiles.describe(active);
-    },
+    activeProfile,
     connectionFor: profiles.connectionFor,
     syncStatus: sync.status,
+    permissions,
     syncNow: sync.syncNow,
     log: actionLog,
     clock,
@@ -136,7 +141,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
     tenants: createTenantsHandlers({ readers, activeCache: defaultSource, clock }),
     billing: createBillingHandlers({ readers, activeCache: defaultSource }),
-    connectors: createConnectorsHandlers({ readers, activeCache: defaultSource }),
+    connectors: { ...createConnectorsHandlers({ readers, activeCache: defaultSource, clock }), ...createConnectionTests({ activeProfile, connectionFor: profiles.connectionFor, permissions, clock }) },
   } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;
 
   const handlers: ConsoleHandlers = {

@@ -191,13 +191,17 @@ export const connectionsTable: CacheTable<Connection> = {
 
 export const connectionRunsTable: CacheTable<{ connectionId: string; run: ConnectionRun }> = {
   name: 'connection_runs',
-  columns: ['id', 'connection_id', 'started_at', 'status', 'synced_at', 'raw'],
+  columns: ['id', 'connection_id', 'started_at', 'finished_at', 'status', 'records', 'duration_ms', 'error', 'synced_at', 'raw'],
   replace: true,
   row: ({ connectionId, run }, syncedAt) => ({
     id: run.id,
     connection_id: connectionId,
     started_at: ms(run.started_at),
+    finished_at: msOrNull(run.finished_at),
     status: run.status,
+    records: run.records,
+    duration_ms: run.duration_ms,
+    error: run.error,
     synced_at: syncedAt,
     raw: JSON.stringify(run),
   }),

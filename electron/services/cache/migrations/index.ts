@@ -8,6 +8,7 @@ import { sql as failedJobGroups } from './006-failed-job-groups.ts';
 import { sql as queueWorkersUnknown } from './007-queue-workers-unknown.ts';
 import { sql as platformStatus } from './008-platform-status.ts';
 import { sql as tenantDirectory } from './009-tenant-directory.ts';
+import { sql as connectionRunDetails } from './010-connection-run-details.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 7, name: 'queue-workers-unknown', sql: queueWorkersUnknown },
   { version: 8, name: 'platform-status', sql: platformStatus },
   { version: 9, name: 'tenant-directory', sql: tenantDirectory },
+  { version: 10, name: 'connection-run-details', sql: connectionRunDetails },
 ];
