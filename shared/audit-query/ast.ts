@@ -11,7 +11,7 @@ export interface TextTerm {
   negated: boolean;
 }
 
-export type QueryField = 'actor' | 'tenant' | 'action' | 'target' | 'outcome' | 'ip' | 'request' | 'after' | 'before';
+export type QueryField = 'id' | 'actor' | 'tenant' | 'action' | 'target' | 'outcome' | 'ip' | 'request' | 'after' | 'before';
 
 export interface FieldFilter {
   field: QueryField;

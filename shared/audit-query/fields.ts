@@ -15,6 +15,7 @@ export const fieldHelp: FieldHelp[] = [
   { field: 'outcome', example: 'outcome:failure,denied', description: 'success, failure or denied; commas mean either' },
   { field: 'ip', example: 'ip:10.0.0.0/8', description: 'IP address or CIDR range' },
   { field: 'request', example: 'request:req_8f2c', description: 'request id' },
+  { field: 'id', example: 'id:evt_01HF3K', description: 'one event, by its id' },
   { field: 'after', example: 'after:24h', description: 'on or after a date, date-time, or relative time (30m, 24h, 7d, 2w)' },
   { field: 'before', example: 'before:2026-11-01', description: 'before a date, date-time, or relative time' },
 ];

@@ -63,6 +63,7 @@ describe('audit search answers exactly what the query says', () => {
       () => `ip:${firstOctet()}.0.0.0/8`,
       (event) => event.ip !== null && /^\d+\.\d+\.\d+\.\d+$/.test(event.ip) && Math.floor(ipv4ToNumber(event.ip) / 2 ** 24) === firstOctet(),
     ],
+    ['one event by id, or either of two', () => `id:${events[321]!.id},${events[4_321]!.id}`, (event) => event.id === events[321]!.id || event.id === events[4_321]!.id],
     ['negated tenant keeps platform events', () => `-tenant:${events[777]!.tenant_id}`, (event) => event.tenant_id !== events[777]!.tenant_id],
     // A bare word is searched as the word itself when no longer word begins it, else as a prefix.
     ['a word no longer word begins', () => 'Connected', (event) => textWords(event).some((word) => word.startsWith('connected'))],

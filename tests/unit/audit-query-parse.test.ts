@@ -55,7 +55,7 @@ describe('audit query language: every error says what and where', () => {
   it.each([
     ['actr:jane', "unknown field 'actr' at 1 — did you mean actor?", 1, 5],
     ['login tenat:acme', "unknown field 'tenat' at 7 — did you mean tenant?", 7, 6],
-    ['color:red', "unknown field 'color' at 1 — fields are actor, tenant, action, target, outcome, ip, request, after, before; quote text that contains a colon", 1, 6],
+    ['color:red', "unknown field 'color' at 1 — fields are actor, tenant, action, target, outcome, ip, request, id, after, before; quote text that contains a colon", 1, 6],
     ['actor:', "'actor:' at 1 needs a value", 1, 6],
     ['x -', "'-' at 3 must be followed by a field or a word", 3, 1],
     ['"api key', 'unterminated quote at 1', 1, 8],

@@ -110,6 +110,8 @@ function compileFilter(filter: FieldFilter, { now, tenantId }: CompileContext): 
       return anyOf((value) => (parseIpValue(value)?.kind === 'exact' ? { sql: 'ip = ?', params: [value] } : { sql: 'ip_matches(ip, ?)', params: [value] }));
     case 'request':
       return anyOf((value) => ({ sql: 'request_id = ?', params: [value] }));
+    case 'id':
+      return anyOf((value) => ({ sql: 'id = ?', params: [value] }));
     // seq order is time order: a time bound is the seq of the first event at or after it.
     // The first row of the (ts, seq) index at or after the time: no scan of the range.
     case 'after':
