@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../shared/clock.ts';
 import { connectorsMethods } from '../../shared/console-api/index.ts';
-import type { SourceId } from '../../shared/console-api/index.ts';
+import type { SourceId, SyncStatus } from '../../shared/console-api/index.ts';
 import { connectionPage, connectionRunPage, connectorList } from '../../shared/ops-api/index.ts';
 import type { Connection } from '../../shared/ops-api/index.ts';
 import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
@@ -175,7 +175,7 @@ describe('run history sync', () => {
 });
 
 describe('Test connection', () => {
-  const online = { profileId: 'acme', connection: 'online' as const, reason: null, lastSyncedAt: null, integrityError: null, resources: [] };
+  const online: SyncStatus = { profileId: 'acme', connection: 'online', reason: null, lastSyncedAt: null, integrityError: null, resources: [] };
   const tests = (token: string, status = online) => {
     const options = { activeProfile: () => ({ id: 'acme', name: 'Acme', environment: 'prod' }), connectionFor: async () => ({ kind: 'ops-api' as const, baseUrl: platform.url, token, timeoutMs: 10_000, proxyUrl: null, caFile: null }), syncStatus: () => status };
     return createConnectionTests({ ...options, permissions: createProfilePermissions(options), clock: () => testNow });
@@ -196,7 +196,7 @@ describe('Test connection', () => {
     expect(await readOnly['connectors/capabilities']({})).toMatchObject({ allowed: false });
     const [healthy] = await allConnections('&status=healthy');
     await expect(readOnly['connectors/test']({ id: healthy!.id })).rejects.toThrow(`Cannot test connection ${healthy!.id} with 'Acme': the token lacks the connectors:write scope.`);
-    const offline = tests(platform.tokens.full, { ...online, connection: 'offline' as never, reason: 'GET /v1/connectors: connect ECONNREFUSED' } as typeof online);
+    const offline = tests(platform.tokens.full, { ...online, connection: 'offline', reason: 'GET /v1/connectors: connect ECONNREFUSED' });
     expect(await offline['connectors/capabilities']({})).toMatchObject({ allowed: true, disabledReason: 'Offline: GET /v1/connectors: connect ECONNREFUSED.' });
   });
 });

@@ -1,4 +1,5 @@
 import type { ConnectionLateness, ConnectionRow } from '../../../shared/console-api/index.ts';
+import type { Connection } from '../../../shared/ops-api/index.ts';
 
 export interface LatenessInput {
   status: ConnectionRow['status'];
@@ -21,4 +22,10 @@ export function connectionLateness({ status, lastSyncAt, lastSuccessAt, syncInte
   if (pastExpected > 2 * intervalMs) return 'stale';
   if (pastExpected > intervalMs) return 'late';
   return 'on-time';
+}
+
+/** The lateness of a connection as the platform reports it. */
+export function latenessOf(connection: Connection, now: number): ConnectionLateness {
+  const ms = (at: string | null) => (at === null ? null : Date.parse(at));
+  return connectionLateness({ status: connection.status, lastSyncAt: ms(connection.last_sync_at), lastSuccessAt: ms(connection.last_success_at), syncIntervalS: connection.sync_interval_s }, now);
 }

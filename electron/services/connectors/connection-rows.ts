@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { statusesWorstFirst } from '../../../shared/console-api/index.ts';
 import type { ConnectionRow, ConnectionRunRow } from '../../../shared/console-api/index.ts';
 import type { Connection, ConnectionRun } from '../../../shared/ops-api/index.ts';
-import { connectionLateness } from './connection-lateness.ts';
+import { latenessOf } from './connection-lateness.ts';
 
 export interface ConnectionsFilter {
   connectorId?: string | undefined;
@@ -44,7 +44,6 @@ export function connectionWithRuns(db: Database, id: string, now: number): { con
 
 function rowOf({ raw, connector_name, tenant_name }: Joined, now: number): ConnectionRow {
   const connection = JSON.parse(raw) as Connection;
-  const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
   return {
     id: connection.id,
     connectorId: connection.connector_id,
@@ -52,7 +51,7 @@ function rowOf({ raw, connector_name, tenant_name }: Joined, now: number): Conne
     tenantId: connection.tenant_id,
     tenantName: tenant_name,
     status: connection.status,
-    lateness: connectionLateness({ status: connection.status, lastSyncAt: ms(connection.last_sync_at), lastSuccessAt: ms(connection.last_success_at), syncIntervalS: connection.sync_interval_s }, now),
+    lateness: latenessOf(connection, now),
     lastSyncAt: connection.last_sync_at,
     lastSuccessAt: connection.last_success_at,
     nextSyncAt: connection.next_sync_at,

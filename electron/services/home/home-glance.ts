@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HomeAuditEvent, HomeConnection, HomeGlance, HomePastDueTenant, HomeStatus } from '../../../shared/console-api/index.ts';
 import type { Connection } from '../../../shared/ops-api/index.ts';
+import { latenessOf } from '../connectors/connection-lateness.ts';
 import { overallComponent } from './status-sync-task.ts';
 
 const listed = 6;
@@ -58,10 +59,10 @@ function connectionsNeedingALook(db: Database, now: number): HomeGlance['connect
   };
 }
 
-/** Late: no success for more than one sync interval past the expected time (a paused connection is never late). */
+/** Late or stale, by the connectors view's rule. */
 function isLate(connection: Connection, now: number): boolean {
-  if (connection.status === 'paused' || connection.last_success_at === null) return false;
-  return now - Date.parse(connection.last_success_at) > 2 * connection.sync_interval_s * 1000;
+  const lateness = latenessOf(connection, now);
+  return lateness === 'late' || lateness === 'stale';
 }
 
 function billingAtRisk(db: Database): HomeGlance['billing'] {
