@@ -140,7 +140,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     audit: { ...createAuditHandlers({ readers, defaultSource, alteredSeqs: sources.alteredSeqs }), ...createPlatformSearch({ readers, defaultSource, connectionFor: profiles.connectionFor, clock }) },
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
     tenants: createTenantsHandlers({ readers, activeCache: defaultSource, clock }),
-    billing: createBillingHandlers({ readers, activeCache: defaultSource }),
+    billing: createBillingHandlers({ readers, activeCache: defaultSource, clock }),
     connectors: { ...createConnectorsHandlers({ readers, activeCache: defaultSource, clock }), ...createConnectionTests({ activeProfile, connectionFor: profiles.connectionFor, permissions, clock }) },
   } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;
 

@@ -152,13 +152,24 @@ const invoicesTable: CacheTable<{ tenantId: string; invoice: Invoice }> = {
   }),
 };
 
-/** A tenant's billing and its invoices, billing first (the invoices refer to it). */
+const mrrHistoryTable: CacheTable<{ tenantId: string; point: TenantBilling['mrr_history'][number] }> = {
+  name: 'mrr_history',
+  columns: ['tenant_id', 'month', 'mrr_cents'],
+  replace: true,
+  row: ({ tenantId, point }) => ({ tenant_id: tenantId, month: point.month, mrr_cents: point.mrr_cents }),
+};
+
+/** A tenant's billing, its invoices and its MRR by month, billing first (the others refer to it). */
 export function billingRows({ tenantId, billing }: BillingOf): RowsWrite[] {
   return [
     rowsOf(tenantBillingTable, [{ tenantId, billing }]),
     rowsOf(
       invoicesTable,
       billing.invoices.map((invoice) => ({ tenantId, invoice })),
+    ),
+    rowsOf(
+      mrrHistoryTable,
+      billing.mrr_history.map((point) => ({ tenantId, point })),
     ),
   ];
 }

@@ -9,6 +9,7 @@ import { sql as queueWorkersUnknown } from './007-queue-workers-unknown.ts';
 import { sql as platformStatus } from './008-platform-status.ts';
 import { sql as tenantDirectory } from './009-tenant-directory.ts';
 import { sql as connectionRunDetails } from './010-connection-run-details.ts';
+import { sql as mrrHistory } from './011-mrr-history.ts';
 
 /** Every cache migration, in order. Append only. */
 export const cacheMigrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 8, name: 'platform-status', sql: platformStatus },
   { version: 9, name: 'tenant-directory', sql: tenantDirectory },
   { version: 10, name: 'connection-run-details', sql: connectionRunDetails },
+  { version: 11, name: 'mrr-history', sql: mrrHistory },
 ];
