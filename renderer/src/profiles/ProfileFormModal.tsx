@@ -1,8 +1,9 @@
 import { Alert, Button, ColorInput, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { defaultBullmqPrefix, defaultProfileOptions } from '../../../shared/console-api/index.ts';
+import { defaultBullmqPrefix, defaultProfileOptions, defaultSupportAccessSettings } from '../../../shared/console-api/index.ts';
 import type { EnvironmentTag, KeychainStatus, ProfileKind, ProfileTestResult as Result, ProfileView } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { SupportAccessFields, savedSupportAccess } from '../support-access/SupportAccessFields.tsx';
 import { KeychainAlert } from './KeychainAlert.tsx';
 import { ProfileTestResult } from './ProfileTestResult.tsx';
 
@@ -28,6 +29,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
   const [proxyUrl, setProxyUrl] = useState(savedOps?.options.proxyUrl ?? '');
   const [caFile, setCaFile] = useState(savedOps?.options.caFile ?? '');
   const [timeoutS, setTimeoutS] = useState((savedOps?.options.timeoutMs ?? defaultProfileOptions.timeoutMs) / 1000);
+  const [supportAccess, setSupportAccess] = useState(savedOps?.supportAccess ?? defaultSupportAccessSettings);
   const [redisUrl, setRedisUrl] = useState(savedBullmq?.redisUrl ?? 'redis://');
   const [prefix, setPrefix] = useState(savedBullmq?.prefix ?? defaultBullmqPrefix);
   const [tls, setTls] = useState(savedBullmq?.tls ?? false);
@@ -67,7 +69,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
     run('save', async () => {
       const common = { ...(editing ? { id: editing.id } : {}), name, environment, color: environment === 'custom' ? color : null, ...(secret ? { token: secret, tokenStorage: sessionOnly ? ('session' as const) : ('keychain' as const) } : {}) };
       await api['profiles/save'](
-        kind === 'ops-api' ? { ...common, kind, baseUrl: baseUrl.trim(), options } : { ...common, kind, redisUrl: redisUrl.trim(), prefix: prefix.trim(), tls, readOnly },
+        kind === 'ops-api' ? { ...common, kind, baseUrl: baseUrl.trim(), options, supportAccess: savedSupportAccess(environment, supportAccess) } : { ...common, kind, redisUrl: redisUrl.trim(), prefix: prefix.trim(), tls, readOnly },
       );
       onClose();
     });
@@ -154,6 +156,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
             <Switch label="Read-only" description="Look, never act: no retry, remove, promote or pause" checked={readOnly} onChange={(e) => setReadOnly(e.currentTarget.checked)} />
           </Group>
         )}
+        {kind === 'ops-api' && <SupportAccessFields environment={environment} value={supportAccess} onChange={setSupportAccess} />}
         {testResult && <ProfileTestResult result={testResult} />}
         {error && (
           <Alert color="red" title={error.kind === 'save' ? 'Not saved' : 'Could not test'} data-testid="profile-form-error">
