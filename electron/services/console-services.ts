@@ -16,6 +16,7 @@ import { createHomeHandlers } from './home/home-handlers.ts';
 import { createTenantsHandlers } from './tenants/tenants-handlers.ts';
 import { createBillingHandlers } from './billing/billing-handlers.ts';
 import { createConnectorsHandlers } from './connectors/connectors-handlers.ts';
+import { createPaletteHandlers } from './palette/palette-handlers.ts';
 import { createConnectionTests } from './connectors/connection-tests.ts';
 import { createProfilePermissions } from './profiles/profile-permissions.ts';
 import { profileSourceId } from './audit-sources/source-path.ts';
@@ -155,6 +156,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...profiles.handlers,
     ...sync.handlers,
     ...mergeByView(viewHandlers),
+    ...createPaletteHandlers({ readers, activeCache: defaultSource }),
     ...sources.handlers,
     ...jobs.handlers,
     ...searches.handlers,

@@ -7,6 +7,7 @@ import { homeMethods } from './home.ts';
 import { tenantsMethods } from './tenants.ts';
 import { billingMethods } from './billing.ts';
 import { connectorsMethods } from './connectors.ts';
+import { paletteMethods } from './palette.ts';
 import { jobsEvents, jobsMethods } from './jobs.ts';
 import { searchesEvents, searchesMethods } from './searches.ts';
 import { sourcesEvents, sourcesMethods } from './sources.ts';
@@ -24,6 +25,7 @@ export * from './home.ts';
 export * from './tenants.ts';
 export * from './billing.ts';
 export * from './connectors.ts';
+export * from './palette.ts';
 export * from './searches.ts';
 export * from './sources.ts';
 export * from './jobs.ts';
@@ -44,6 +46,7 @@ export const consoleMethods = {
   ...tenantsMethods,
   ...billingMethods,
   ...connectorsMethods,
+  ...paletteMethods,
   ...searchesMethods,
   ...sourcesMethods,
   ...jobsMethods,

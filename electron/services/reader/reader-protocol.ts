@@ -5,6 +5,7 @@ import { homeQueries } from '../home/home-queries.ts';
 import { tenantsQueries } from '../tenants/tenants-queries.ts';
 import { billingQueries } from '../billing/billing-queries.ts';
 import { connectorsQueries } from '../connectors/connectors-queries.ts';
+import { paletteQueries } from '../palette/palette-queries.ts';
 import { workerProtocol } from '../workers/rpc/protocol.ts';
 import type { DataViewId } from '../../../shared/data-views.ts';
 import type { RpcMethods } from '../workers/rpc/protocol.ts';
@@ -23,8 +24,8 @@ const viewQueries = {
 
 type BuiltQueries = NonNullable<(typeof viewQueries)[DataViewId]>;
 
-/** Every view's reads, served by one reader thread per source. */
-export const readerQueries = combineQueryModules(Object.values(viewQueries).filter((module): module is BuiltQueries => module !== null));
+/** Every view's reads and the command palette's lookups across them, served by one reader thread per source. */
+export const readerQueries = combineQueryModules([...Object.values(viewQueries).filter((module): module is BuiltQueries => module !== null), paletteQueries]);
 
 export const readerProtocol = workerProtocol({
   worker: 'reader',

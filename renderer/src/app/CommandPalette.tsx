@@ -1,16 +1,37 @@
+import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
-import type { SpotlightActionGroupData } from '@mantine/spotlight';
+import type { SpotlightActionData, SpotlightActionGroupData, SpotlightFilterFunction } from '@mantine/spotlight';
 import { IconClock, IconMoon, IconSearch, IconSun, IconSunMoon } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { PaletteHit } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { paletteHitGroups } from './palette-hits.tsx';
 import { sections } from './sections.ts';
 import type { SectionId } from './sections.ts';
 import { useSettingsValue } from './SettingsContext.tsx';
 
-/** Ctrl/Cmd+K: jump to a section or change a setting without the mouse. */
+
+/** Ctrl/Cmd+K: jump to a section, a tenant, queue, connector, connection or audit event, or change a setting, without the mouse. */
 export function CommandPalette({ navigate }: { navigate: (section: SectionId) => void }) {
   const { settings, update } = useSettingsValue();
+  const { api } = useConsole();
+  const [query, setQuery] = useState('');
+  const [text] = useDebouncedValue(query.trim(), 150);
+  const [found, setFound] = useState<{ text: string; hits: PaletteHit[] }>({ text: '', hits: [] });
 
-  const actions = useMemo<SpotlightActionGroupData[]>(
+  useEffect(() => {
+    if (text.length < 2) return;
+    let live = true;
+    api['palette/find']({ text }).then(
+      ({ hits }) => live && setFound({ text, hits }),
+      () => live && setFound({ text, hits: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, text]);
+
+  const commands = useMemo<SpotlightActionGroupData[]>(
     () => [
       {
         group: 'Go to',
@@ -41,13 +62,35 @@ export function CommandPalette({ navigate }: { navigate: (section: SectionId) =>
     [navigate, settings.timeDisplay, update],
   );
 
+  // What the cache holds for the query as typed: shown as found, not filtered again by the palette's word match.
+  const hits = useMemo(() => (found.text.length >= 2 && found.text === query.trim() ? paletteHitGroups(found.text, found.hits) : []), [found, query]);
+  const filter = useMemo<SpotlightFilterFunction>(() => {
+    const foundGroups = new Set(hits.map((group) => group.group));
+    return (search, groups) =>
+      (groups as SpotlightActionGroupData[]).flatMap((group) => {
+        if (foundGroups.has(group.group)) return [group];
+        const actions = group.actions.filter((action) => matches(action, search));
+        return actions.length === 0 ? [] : [{ ...group, actions }];
+      });
+  }, [hits]);
+
   return (
     <Spotlight
-      actions={actions}
+      actions={[...commands, ...hits]}
+      filter={filter}
+      query={query}
+      onQueryChange={setQuery}
       shortcut={['mod + K']}
       nothingFound="Nothing matches"
       highlightQuery
-      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Jump to a section or run a command…', 'aria-label': 'Command palette' }}
+      limit={40}
+      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Jump to a section, tenant, queue, connection or event…', 'aria-label': 'Command palette' }}
     />
   );
+}
+
+function matches(action: SpotlightActionData, search: string): boolean {
+  const words = search.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  const text = [action.label, action.description, ...(Array.isArray(action.keywords) ? action.keywords : [action.keywords])].join(' ').toLowerCase();
+  return words.every((word) => text.includes(word));
 }

@@ -1,6 +1,6 @@
-// Home from the cache, filled by a real sync from the reference platform over loopback: what it
-// shows must be what the platform itself answers.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+// Home and the command palette from the cache, filled by a real sync from the reference platform
+// over loopback: what they show must be what the platform itself answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMethod, MethodInput, MethodOutput } from '../../shared/console-api/index.ts';
 import type { AuditEvent, Connection, PlatformStatus, Tenant } from '../../shared/ops-api/index.ts';
 import { createConsoleServices } from '../../electron/services/console-services.ts';
@@ -98,4 +98,34 @@ it('lists the newest failed or denied audit events, newest first', async () => {
   const { audit } = await api('home/glance', {});
   expect(audit.map((event) => event.seq)).toEqual(failures.map((event) => event.seq));
   expect(audit.every((event) => event.tenantId === null || event.tenantName !== null)).toBe(true);
+});
+
+describe('the command palette', () => {
+  it('finds a tenant by id, by part of its name and by its owner e-mail', async () => {
+    const [tenant] = await allPages<Tenant>('/v1/tenants');
+    const byId = await api('palette/find', { text: tenant!.id });
+    expect(byId.hits[0]).toMatchObject({ kind: 'tenant', id: tenant!.id, label: tenant!.name });
+    const byName = await api('palette/find', { text: tenant!.name.slice(1, 6).toLowerCase() });
+    expect(byName.hits.some((hit) => hit.kind === 'tenant' && hit.id === tenant!.id)).toBe(true);
+    const byOwner = await api('palette/find', { text: tenant!.owner_email });
+    expect(byOwner.hits.filter((hit) => hit.kind === 'tenant').map((hit) => hit.id)).toEqual([tenant!.id]);
+  });
+
+  it('finds queues and connectors by name, connections by id and audit events by id', async () => {
+    const [queue] = (await platformJson<{ data: Array<{ name: string }> }>('/v1/queues')).data;
+    expect((await api('palette/find', { text: queue!.name })).hits).toContainEqual({ kind: 'queue', id: queue!.name, label: queue!.name, detail: null });
+    const [connector] = (await platformJson<{ data: Array<{ id: string; name: string }> }>('/v1/connectors')).data;
+    expect((await api('palette/find', { text: connector!.name })).hits.some((hit) => hit.kind === 'connector' && hit.id === connector!.id)).toBe(true);
+    const [connection] = await allPages<Connection>('/v1/connections');
+    expect((await api('palette/find', { text: connection!.id })).hits.find((hit) => hit.kind === 'connection')?.id).toBe(connection!.id);
+    const { data } = await platformJson<{ data: AuditEvent[] }>('/v1/audit-events/search?limit=1');
+    const found = (await api('palette/find', { text: data[0]!.id })).hits.filter((hit) => hit.kind === 'audit-event');
+    expect(found).toEqual([expect.objectContaining({ id: data[0]!.id, label: data[0]!.action })]);
+  });
+
+  it('takes LIKE wildcards in the text literally, and refuses text too short to mean anything', async () => {
+    expect((await api('palette/find', { text: '%%' })).hits).toEqual([]);
+    expect((await api('palette/find', { text: '__' })).hits).toEqual([]);
+    await expect(api('palette/find', { text: 'a' })).rejects.toThrow(/text/);
+  });
 });
