@@ -8,6 +8,8 @@ export const auditRow = z.object({
   id: z.string(),
   occurredAt: z.iso.datetime(),
   tenantId: z.string().nullable(),
+  /** The tenant's name from the cached tenants; null when the cache does not know the tenant. */
+  tenantName: z.string().nullable(),
   actorType: z.string(),
   actorId: z.string(),
   actorEmail: z.string().nullable(),
@@ -55,7 +57,8 @@ export const auditSearchResult = z.object({
 });
 export type AuditSearchResult = z.infer<typeof auditSearchResult>;
 
-const facetValues = z.array(z.object({ value: z.string(), count: z.number().int() }));
+/** A value with how many sampled matches have it; a tenant's `label` is its cached name. */
+const facetValues = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().nullable().optional() }));
 export const auditFacets = z.object({
   actions: facetValues,
   actors: facetValues,

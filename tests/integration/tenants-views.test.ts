@@ -198,4 +198,16 @@ describe('audit link from a tenant page', () => {
     expect(result.rows.every((row) => row.tenantId === one.id)).toBe(true);
     expect(result.total).toBe((await handlers['tenants/overview']({ id: one.id }))!.audit.total);
   });
+
+  it('audit rows and the tenant facet name each tenant from the cached tenants', async () => {
+    const audit = createAuditHandlers({ readers, defaultSource: () => 'profile:test', alteredSeqs: () => new Set() });
+    const names = new Map(tenants.map((one) => [one.id, one.name]));
+    const { rows } = await audit['audit/search'](auditMethods['audit/search'].input.parse({ q: '' }));
+    const withTenant = rows.filter((row) => row.tenantId !== null);
+    expect(withTenant.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.tenantName).toBe(row.tenantId === null ? null : (names.get(row.tenantId) ?? null));
+    const facets = await audit['audit/facets']({ q: '' });
+    expect(facets.tenants.length).toBeGreaterThan(0);
+    for (const entry of facets.tenants) expect(entry.label).toBe(names.get(entry.value) ?? null);
+  });
 });

@@ -10,7 +10,7 @@ import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import { compileAuditQuery, ipMatches, unorderedByIndex } from './compile-query.ts';
 import type { CompiledQuery } from './compile-query.ts';
 
-const rowColumns = `seq, id, ts, tenant_id, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
+const rowColumns = `seq, id, ts, tenant_id, (SELECT name FROM tenants WHERE tenants.id = audit_events.tenant_id) AS tenant_name, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
   action, target_type, target_id, json_extract(raw, '$.target.name') AS target_name, outcome, ip, request_id`;
 
 /**
@@ -37,6 +37,7 @@ interface RowRecord {
   id: string;
   ts: number;
   tenant_id: string | null;
+  tenant_name: string | null;
   actor_type: string;
   actor_id: string;
   actor_email: string | null;
@@ -263,7 +264,9 @@ export function createAuditSearch(db: Database, clock: Clock = systemClock) {
         }
       }
       const [actions, actors, tenants, outcomes] = counts.map(topValues);
-      return { actions: actions!, actors: actors!, tenants: tenants!, outcomes: outcomes!, sampledUpTo: facetSample };
+      const tenantName = prepared('SELECT name FROM tenants WHERE id = ?').pluck();
+      const namedTenants = tenants!.map((entry) => ({ ...entry, label: (tenantName.get(entry.value) as string | undefined) ?? null }));
+      return { actions: actions!, actors: actors!, tenants: namedTenants, outcomes: outcomes!, sampledUpTo: facetSample };
     },
 
     histogram(q: string, bucketCount: number): AuditHistogram {
@@ -319,6 +322,7 @@ function toRow(record: RowRecord): AuditRow {
     id: record.id,
     occurredAt: new Date(record.ts).toISOString(),
     tenantId: record.tenant_id,
+    tenantName: record.tenant_name,
     actorType: record.actor_type,
     actorId: record.actor_id,
     actorEmail: record.actor_email,

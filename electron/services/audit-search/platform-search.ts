@@ -36,17 +36,19 @@ export function createPlatformSearch({ readers, defaultSource, connectionFor, cl
       const params = { ...plan.params, ...(plan.params.tenant_id && reader ? { tenant_id: await reader.call('audit.tenantIdOf', { value: plan.params.tenant_id }) } : {}) };
       const client = createOpsApiClient(opsApiConnectionOf(await connectionFor(id.slice('profile:'.length)), 'search the platform'));
       const page = await client.call('searchAuditEvents', { query: { ...params, limit, ...(cursor === undefined ? {} : { cursor }) } });
-      return { rows: page.data.map(rowOfEvent), nextCursor: page.next_cursor, before, unsupported: null };
+      const names = reader === null ? {} : await reader.call('tenants.names', { ids: page.data.flatMap((event) => (event.tenant_id === null ? [] : [event.tenant_id])) });
+      return { rows: page.data.map((event) => rowOfEvent(event, names)), nextCursor: page.next_cursor, before, unsupported: null };
     },
   };
 }
 
-function rowOfEvent(event: AuditEvent): AuditRow {
+function rowOfEvent(event: AuditEvent, tenantNames: Record<string, string>): AuditRow {
   return {
     seq: event.seq,
     id: event.id,
     occurredAt: new Date(event.occurred_at).toISOString(),
     tenantId: event.tenant_id,
+    tenantName: event.tenant_id === null ? null : (tenantNames[event.tenant_id] ?? null),
     actorType: event.actor.type,
     actorId: event.actor.id,
     actorEmail: event.actor.email ?? null,

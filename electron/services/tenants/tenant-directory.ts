@@ -48,3 +48,10 @@ export function tenantFilterChoices(db: Database): TenantFilterChoices {
     total: db.prepare('SELECT count(*) FROM tenants').pluck().get() as number,
   };
 }
+
+export function tenantNames(db: Database, ids: readonly string[]): Record<string, string> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = db.prepare('SELECT id, name FROM tenants WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(unique)) as Array<{ id: string; name: string }>;
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+}

@@ -3,7 +3,7 @@ import type { TenantFilterChoices, TenantListRow, TenantOverview } from '../../.
 import { tenantsMethods } from '../../../shared/console-api/index.ts';
 import { queryModule } from '../reader/query-module.ts';
 import { method } from '../workers/rpc/protocol.ts';
-import { tenantDirectory, tenantFilterChoices } from './tenant-directory.ts';
+import { tenantDirectory, tenantFilterChoices, tenantNames } from './tenant-directory.ts';
 import { tenantOverview } from './tenant-overview.ts';
 
 /** The tenants view's reads of cached data, answered on a source's reader thread. */
@@ -13,10 +13,13 @@ export const tenantsQueries = queryModule(
     'tenants.filters': method<TenantFilterChoices>()(z.object({})),
     /** `now` from the main side's clock: it decides what is past due and which cards expire soon. */
     'tenants.overview': method<TenantOverview | null>()(z.object({ id: z.string(), now: z.number().int() })),
+    /** The cached names of these tenant ids; an id the cache does not know is left out. */
+    'tenants.names': method<Record<string, string>>()(z.object({ ids: z.array(z.string()).max(10_000) })),
   },
   (db) => ({
     'tenants.directory': (input) => tenantDirectory(db, input),
     'tenants.filters': () => tenantFilterChoices(db),
     'tenants.overview': ({ id, now }) => tenantOverview(db, id, now),
+    'tenants.names': ({ ids }) => tenantNames(db, ids),
   }),
 );

@@ -72,7 +72,7 @@ export function EventDrawer({ row, onClose, onPivot }: Props) {
                   </Field>
                   <Field label="Actor">{`${row.actorType} ${row.actorId}${row.actorEmail ? ` · ${row.actorEmail}` : ''}${row.actorName ? ` · ${row.actorName}` : ''}`}</Field>
                   <Field label="Target">{row.targetId === null ? '—' : `${row.targetType}:${row.targetId}${row.targetName ? ` · ${row.targetName}` : ''}`}</Field>
-                  <Field label="Tenant">{row.tenantId ?? '— (platform)'}</Field>
+                  <Field label="Tenant">{row.tenantId === null ? '— (platform)' : row.tenantName === null ? row.tenantId : `${row.tenantName} · ${row.tenantId}`}</Field>
                   <Field label="IP">{row.ip ?? '—'}</Field>
                   <Field label="User agent">{String(event.user_agent ?? '—')}</Field>
                   <Field label="Request">{row.requestId ?? '—'}</Field>

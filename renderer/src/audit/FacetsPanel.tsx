@@ -51,8 +51,8 @@ const FacetList = memo(function FacetList({ facets, onFilter }: { facets: AuditF
             <Tooltip key={entry.value} label="Click to filter, Alt-click to exclude" openDelay={800}>
               <UnstyledButton className={classes.value} onClick={(event) => onFilter(group.field, entry.value, event.altKey)} aria-label={`${group.field} ${entry.value}`}>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="sm" truncate="end">
-                    {entry.value}
+                  <Text size="sm" truncate="end" title={entry.label ? entry.value : undefined}>
+                    {entry.label ?? entry.value}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {entry.count.toLocaleString()}

@@ -1,0 +1,119 @@
+import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useCallback, useDeferredValue, useState } from 'react';
+import type { TenantFilterChoices, TenantListRow, TenantSort } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { useCachedQuery } from '../api/useCachedQuery.ts';
+import { DataAge } from '../components/DataAge.tsx';
+import { tenantHref } from './tenant-route.ts';
+import { tenantStatusLabel } from './tenant-status.tsx';
+import { focusFirstRow, TenantTable } from './TenantTable.tsx';
+import { useTenantDirectory } from './useTenantDirectory.ts';
+import type { DirectoryFilters } from './useTenantDirectory.ts';
+
+const resources = ['tenants'] as const;
+const sorts: Array<{ value: TenantSort; label: string }> = [
+  { value: 'name', label: 'Name' },
+  { value: 'mrr', label: 'MRR' },
+  { value: 'seats', label: 'Seats used' },
+  { value: 'created', label: 'Created' },
+];
+/** The search and filters stay for the next visit this session (back from a tenant page). */
+const storageKey = 'opsdeck.tenants.directory';
+const initialFilters = (): DirectoryFilters => {
+  try {
+    return { q: '', sort: 'name', order: 'asc', ...(JSON.parse(sessionStorage.getItem(storageKey) ?? '{}') as Partial<DirectoryFilters>) };
+  } catch {
+    return { q: '', sort: 'name', order: 'asc' };
+  }
+};
+
+/** Every cached tenant: search by name, slug, id or owner e-mail; filter by plan, status and region; sort. */
+export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
+  const [filters, setFilters] = useState(initialFilters);
+  const update = (patch: Partial<DirectoryFilters>) =>
+    setFilters((current) => {
+      const next = { ...current, ...patch };
+      sessionStorage.setItem(storageKey, JSON.stringify(next));
+      return next;
+    });
+  // Typing stays responsive: the list follows the deferred filters.
+  const directory = useTenantDirectory(useDeferredValue(filters));
+  const open = useCallback((row: TenantListRow) => (window.location.hash = tenantHref(row.id)), []);
+  const narrowed = filters.q.trim() !== '' || filters.plan !== undefined || filters.status !== undefined || filters.region !== undefined;
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-lg))" data-testid="tenant-directory">
+      <Group justify="space-between">
+        <Group gap="sm" align="baseline">
+          <Title order={2}>Tenants</Title>
+          <Text size="sm" c="dimmed" data-testid="tenant-count">
+            {directory.status === 'ready' ? `${directory.value.total.toLocaleString()} of ${choices.total.toLocaleString()}` : ' '}
+          </Text>
+        </Group>
+        <DataAge resources={resources} />
+      </Group>
+      <Group gap="sm" wrap="wrap">
+        <TextInput
+          flex="1 1 280px"
+          leftSection={<IconSearch size={16} />}
+          placeholder="Name, slug, id or owner e-mail"
+          aria-label="Search tenants"
+          value={filters.q}
+          autoFocus
+          onChange={(event) => update({ q: event.currentTarget.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              focusFirstRow();
+            }
+          }}
+        />
+        <Select w={150} placeholder="Any plan" aria-label="Plan" clearable data={choices.plans.map(option)} value={filters.plan ?? null} onChange={(plan) => update({ plan: plan ?? undefined })} />
+        <Select
+          w={150}
+          placeholder="Any status"
+          aria-label="Status"
+          clearable
+          data={choices.statuses.map((choice) => ({ ...option(choice), label: `${tenantStatusLabel(choice.value as TenantListRow['status'])} (${choice.count})` }))}
+          value={filters.status ?? null}
+          onChange={(status) => update({ status: (status ?? undefined) as DirectoryFilters['status'] })}
+        />
+        <Select w={170} placeholder="Any region" aria-label="Region" clearable data={choices.regions.map(option)} value={filters.region ?? null} onChange={(region) => update({ region: region ?? undefined })} />
+        <Group gap={4} wrap="nowrap">
+          <Select w={140} aria-label="Sort by" data={sorts} value={filters.sort} allowDeselect={false} onChange={(sort) => update({ sort: (sort ?? 'name') as TenantSort })} />
+          <Tooltip label={filters.order === 'asc' ? 'Ascending' : 'Descending'}>
+            <ActionIcon variant="default" size="lg" aria-label={`Sort ${filters.order === 'asc' ? 'descending' : 'ascending'}`} onClick={() => update({ order: filters.order === 'asc' ? 'desc' : 'asc' })}>
+              {filters.order === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      {directory.status === 'loading' && <Loader aria-label="Loading tenants" />}
+      {directory.status === 'error' && (
+        <Alert color="red" title="The tenants could not be read">
+          <Group gap="sm">
+            <Text size="sm">{directory.message}</Text>
+            <Button size="xs" variant="light" color="red" onClick={directory.retry}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {directory.status === 'ready' && directory.value.total === 0 && (
+        <Text c="dimmed" py="xl" ta="center" data-testid="tenant-none">
+          {narrowed ? 'No cached tenant matches this search and these filters.' : 'No tenants are cached.'}
+        </Text>
+      )}
+      {directory.status === 'ready' && directory.value.total > 0 && <TenantTable rows={directory.value.rows} onOpen={open} onNearEnd={directory.value.loadMore} />}
+    </Stack>
+  );
+}
+
+const option = (choice: TenantFilterChoices['plans'][number]) => ({ value: choice.value, label: `${choice.label} (${choice.count})` });
+
+/** The directory once the filter choices are read; the view's empty state while no tenant is cached. */
+export function useTenantFilterChoices() {
+  const { api } = useConsole();
+  return useCachedQuery(() => api['tenants/filters']({}), resources, 'filters');
+}

@@ -1,0 +1,110 @@
+import { Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { TenantListRow } from '../../../shared/console-api/index.ts';
+import { formatMoney } from '../format/money.ts';
+import classes from '../audit/AuditTable.module.css';
+import { TenantStatusBadge } from './tenant-status.tsx';
+
+const rowHeight = 38;
+const columns: Array<{ id: string; header: string; width: number; align?: 'right'; cell(row: TenantListRow): React.ReactNode }> = [
+  {
+    id: 'name',
+    header: 'Tenant',
+    width: 260,
+    cell: (row) => (
+      <>
+        <Text span size="sm" fw={600}>
+          {row.name}
+        </Text>{' '}
+        <Text span size="xs" c="dimmed">
+          {row.slug}
+        </Text>
+      </>
+    ),
+  },
+  { id: 'status', header: 'Status', width: 110, cell: (row) => <TenantStatusBadge status={row.status} /> },
+  { id: 'plan', header: 'Plan', width: 110, cell: (row) => row.planName },
+  { id: 'region', header: 'Region', width: 120, cell: (row) => row.region },
+  { id: 'owner', header: 'Owner', width: 240, cell: (row) => row.ownerEmail },
+  { id: 'seats', header: 'Seats', width: 90, align: 'right', cell: (row) => `${row.seatsUsed.toLocaleString()} / ${row.seatsLimit.toLocaleString()}` },
+  { id: 'mrr', header: 'MRR', width: 120, align: 'right', cell: (row) => formatMoney(row.mrrCents, row.currency) },
+  { id: 'created', header: 'Created', width: 110, align: 'right', cell: (row) => row.createdAt.slice(0, 10) },
+];
+const cellStyle = (column: (typeof columns)[number]) => ({ flex: `${column.width} 1 0`, minWidth: Math.round(column.width * 0.7), textAlign: column.align, fontVariantNumeric: 'tabular-nums' as const });
+const minWidth = columns.reduce((sum, column) => sum + Math.round(column.width * 0.7), 0);
+
+interface Props {
+  rows: TenantListRow[];
+  onOpen(row: TenantListRow): void;
+  onNearEnd(): void;
+}
+
+/** The directory: only the visible rows are in the DOM, so 10,000 tenants scroll smoothly. Arrow keys move, Enter opens. */
+function TenantTableView({ rows, onOpen, onNearEnd }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  if (items.length > 0 && items.at(-1)!.index > rows.length - 60) queueMicrotask(onNearEnd);
+
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    virtualizer.scrollToIndex(target);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent, index: number, row: TenantListRow) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 };
+    if (event.key === 'Enter') onOpen(row);
+    else if (event.key in moves) focusRow(index + moves[event.key]!);
+    else if (event.key === 'Home' || event.key === 'End') focusRow(event.key === 'Home' ? 0 : rows.length - 1);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className={classes.frame}>
+      <div ref={scrollRef} className={classes.scroll} data-testid="tenant-table" role="grid" aria-rowcount={rows.length}>
+        <div className={classes.header} style={{ minWidth }} role="row">
+          {columns.map((column) => (
+            <div key={column.id} className={classes.cell} style={cellStyle(column)} role="columnheader">
+              {column.header}
+            </div>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), minWidth, position: 'relative' }}>
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div
+                key={row.id}
+                role="row"
+                tabIndex={0}
+                data-index={item.index}
+                data-testid="tenant-row"
+                data-tenant={row.id}
+                className={classes.row}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                onClick={() => onOpen(row)}
+                onKeyDown={(event) => onKeyDown(event, item.index, row)}
+              >
+                {columns.map((column) => (
+                  <div key={column.id} className={classes.cell} style={cellStyle(column)} role="gridcell">
+                    {column.cell(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const TenantTable = memo(TenantTableView);
+
+/** Focus the first row (from the search box's arrow down). */
+export function focusFirstRow(): void {
+  document.querySelector<HTMLElement>('[data-testid="tenant-row"][data-index="0"]')?.focus();
+}
