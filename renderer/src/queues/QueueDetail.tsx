@@ -7,6 +7,7 @@ import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { useNow } from '../app/useNow.ts';
 import { relativeAge } from '../format/relative-age.ts';
+import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { FailureGroups } from './FailureGroups.tsx';
 import { LiveJobs } from './LiveJobs.tsx';
 import { QueueActionButton, ReadOnlyNote } from './QueueActionsContext.tsx';
@@ -68,6 +69,7 @@ export function QueueDetail({ name, summary }: { name: string; summary: QueueSum
             <Text size="xs" c="dimmed" title={summary.sampledAt}>
               Latest sample {relativeAge(summary.sampledAt, now)}
             </Text>
+            <CopyLinkButton target={{ kind: 'queue', name }} />
             <QueueThresholdsButton queue={name} />
             <ReadOnlyNote />
             <QueueActionButton
