@@ -1,7 +1,130 @@
+import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { connectionStatus } from '../../../shared/ops-api/connectors.ts';
+import type { ConnectionRow } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { useCachedQuery } from '../api/useCachedQuery.ts';
+import type { Loadable } from '../api/useConsoleValue.ts';
 import type { Section } from '../app/sections.ts';
+import { useRoute } from '../app/route.ts';
+import { DataAge } from '../components/DataAge.tsx';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
+import { ConnectionDrawer } from './ConnectionDrawer.tsx';
+import { ConnectionList } from './ConnectionList.tsx';
+import { connectionsHref } from './connector-links.ts';
+import { connectorResources } from './connector-resources.ts';
+import { ConnectorMatrix } from './ConnectorMatrix.tsx';
+import { FailuresChart } from './FailuresChart.tsx';
 
-/** The connectors view. */
+type Status = ConnectionRow['status'];
+
+/**
+ * Connector health across tenants, from the active profile's cache: the status matrix, failures
+ * per day, the connections of a cell (#/connectors?connector=…&status=…), and one connection's
+ * drawer (#/connectors/connection/<id>).
+ */
 export function ConnectorsView({ section }: { section: Section }) {
-  return <SectionEmptyState section={section} />;
+  const { api } = useConsole();
+  const { path, params } = useRoute();
+  const matrix = useCachedQuery(() => api['connectors/matrix']({}), connectorResources, 'matrix');
+  const opened = path[0] === 'connection' && path[1] !== undefined ? path[1] : null;
+  const connector = params.get('connector');
+  const status = connectionStatus.safeParse(params.get('status')).data ?? null;
+
+  if (matrix.status === 'ready' && matrix.value.connectors.length === 0 && opened === null) return <SectionEmptyState section={section} />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>Connectors</Title>
+        <DataAge resources={connectorResources} />
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Panel title="Connections by status" hint="worst first · click a count to list those connections">
+            {matrix.status === 'loading' && <Loader size="sm" aria-label="Loading connectors" />}
+            {matrix.status === 'error' && <ReadError what="The connectors" message={matrix.message} retry={matrix.retry} />}
+            {matrix.status === 'ready' && <ConnectorMatrix connectors={matrix.value.connectors} selected={{ connector, status }} />}
+          </Panel>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Failures />
+        </Grid.Col>
+      </Grid>
+      <Connections connector={connector} connectorName={matrix.status === 'ready' ? (matrix.value.connectors.find((candidate) => candidate.id === connector)?.name ?? connector) : connector} status={status} />
+      {opened !== null && <ConnectionDrawer key={opened} id={opened} />}
+    </Stack>
+  );
+}
+
+function Failures() {
+  const { api } = useConsole();
+  const failures = useCachedQuery(() => api['connectors/failures-by-day']({ days: 30 }), connectorResources, 'failures');
+  return (
+    <Panel title="Failed sync runs per day" hint="last 30 days, UTC">
+      {failures.status === 'loading' && <Loader size="sm" aria-label="Loading failures per day" />}
+      {failures.status === 'error' && <ReadError what="Failures per day" message={failures.message} retry={failures.retry} />}
+      {failures.status === 'ready' && <FailuresChart failures={failures.value} />}
+    </Panel>
+  );
+}
+
+function Connections({ connector, connectorName, status }: { connector: string | null; connectorName: string | null; status: Status | null }) {
+  const { api } = useConsole();
+  const filter = { ...(connector === null ? {} : { connectorId: connector }), ...(status === null ? {} : { status }) };
+  const list: Loadable<{ connections: ConnectionRow[]; total: number }> = useCachedQuery(() => api['connectors/connections']({ ...filter, limit: 1_000 }), connectorResources, JSON.stringify(filter));
+  const heading = [connectorName, status].filter((part) => part !== null).join(' · ');
+  return (
+    <Panel
+      title={heading === '' ? 'All connections' : `Connections · ${heading}`}
+      hint={list.status === 'ready' ? (list.value.total > list.value.connections.length ? `${list.value.connections.length.toLocaleString('en-US')} of ${list.value.total.toLocaleString('en-US')}, worst first` : `${list.value.total.toLocaleString('en-US')}, worst first`) : undefined}
+      action={
+        heading === '' ? undefined : (
+          <Anchor href={connectionsHref({})} size="sm">
+            Show all connections
+          </Anchor>
+        )
+      }
+      testId="connections-panel"
+    >
+      {list.status === 'loading' && <Loader size="sm" aria-label="Loading connections" />}
+      {list.status === 'error' && <ReadError what="The connections" message={list.message} retry={list.retry} />}
+      {list.status === 'ready' && list.value.connections.length === 0 && (
+        <Text size="sm" c="dimmed" py="md" data-testid="connections-empty">
+          No cached connections match.
+        </Text>
+      )}
+      {list.status === 'ready' && list.value.connections.length > 0 && <ConnectionList connections={list.value.connections} />}
+    </Panel>
+  );
+}
+
+function Panel({ title, hint, action, testId, children }: { title: string; hint?: string | undefined; action?: React.ReactNode; testId?: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid={testId}>
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs" align="baseline">
+          <Title order={4}>{title}</Title>
+          {hint !== undefined && (
+            <Text size="xs" c="dimmed">
+              {hint}
+            </Text>
+          )}
+        </Group>
+        {action}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function ReadError({ what, message, retry }: { what: string; message: string; retry(): void }) {
+  return (
+    <Alert color="red" title={`${what} could not be read`}>
+      <Group gap="sm">
+        <Text size="sm">{message}</Text>
+        <Button size="xs" variant="light" color="red" onClick={retry}>
+          Try again
+        </Button>
+      </Group>
+    </Alert>
+  );
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ActionResult, QueueAction, QueueCapabilities } from '../../../shared/console-api/index.ts';
 import { describeQueueAction } from '../../../shared/queues/describe-action.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
+import { useActionCapabilities } from '../api/useActionCapabilities.ts';
 
 interface QueueActions {
   capabilities: QueueCapabilities | null;
@@ -17,30 +18,11 @@ const environmentNames: Record<string, string> = { prod: 'PRODUCTION', staging: 
 
 /** What queue actions the active profile allows, and the one confirmation every action goes through. */
 export function QueueActionsProvider({ children }: { children: React.ReactNode }) {
-  const { api, on } = useConsole();
-  const [capabilities, setCapabilities] = useState<QueueCapabilities | null>(null);
+  const { api } = useConsole();
+  const capabilities = useActionCapabilities(() => api['queues/capabilities']({}));
   const [pending, setPending] = useState<QueueAction | null>(null);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = () => void api['queues/capabilities']({}).then((answer) => live && setCapabilities(answer), () => live && setCapabilities(null));
-    load();
-    // Asked again when the platform comes back or goes away, not on every sync step.
-    let connection: string | null = null;
-    const unsubscribeSync = on('sync/changed', (status) => {
-      const changed = status.connection !== connection;
-      connection = status.connection;
-      if (changed && (status.connection === 'online' || status.connection === 'offline')) load();
-    });
-    const unsubscribeProfiles = on('profiles/changed', load);
-    return () => {
-      live = false;
-      unsubscribeSync();
-      unsubscribeProfiles();
-    };
-  }, [api, on]);
 
   const request = useCallback(
     (build: () => Promise<QueueAction>) =>
