@@ -28,13 +28,18 @@ async function importFile(page: Page, file: string, name: string): Promise<void>
   await page.getByTestId('verification-badge').filter({ hasText: 'problems' }).waitFor({ timeout: 30_000 });
 }
 
-const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; take(page: Page, url: string): Promise<void> }> = [
+async function billingOverview(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/billing`);
+  await page.getByTestId('mrr-movements-chart').locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
   {
     file: 'shell-light.png',
     scheme: 'light',
     take: async (page, url) => {
       await page.goto(url);
-      await page.getByText('No audit events yet').waitFor();
+      await page.getByText('Nothing to glance at yet').waitFor();
     },
   },
   {
@@ -166,6 +171,8 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; tak
       await page.getByTestId('profile-test-result').waitFor();
     },
   },
+  { file: 'billing-overview-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
+  { file: 'billing-overview-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
 ];
 
 // `npm run screenshots [name-filter]` refreshes the shots whose file name contains the filter.
@@ -173,7 +180,7 @@ const filter = process.argv[2] ?? '';
 const browser = await chromium.launch(chromiumLaunchOptions);
 for (const shot of shots.filter(({ file }) => file.includes(filter))) {
   const app = await startConsole({ demo: shot.demo ? smallDemo : null });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: shot.scheme });
+  const page = await browser.newPage({ viewport: shot.viewport ?? { width: 1280, height: 760 }, colorScheme: shot.scheme });
   await shot.take(page, app.host.url);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `docs/screenshots/${shot.file}` });

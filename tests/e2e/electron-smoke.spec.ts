@@ -15,7 +15,7 @@ test('the desktop app opens its locked-down window on app:// and answers console
   });
   try {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { name: 'Audit trail', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/opsdeck\//);
     // Sandboxed, isolated, no Node: the page sees only the named console functions.
     const globals = await page.evaluate(() => ({

@@ -3,12 +3,12 @@ import { expect, test } from './fixtures.ts';
 test('the shell renders with navigation, environment badge and an empty state', async ({ page, console: app }) => {
   await page.goto(app.host.url);
   await expect(page).toHaveURL(`${app.host.origin}/`);
-  await expect(page.getByRole('heading', { name: 'Audit trail', level: 2 })).toBeVisible();
-  await expect(page.getByText('No audit events yet')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
+  await expect(page.getByText('Nothing to glance at yet')).toBeVisible();
   await expect(page.getByTestId('environment-badge')).toHaveText('No profile');
   await expect(page.getByTestId('connection-indicator')).toContainText('Not connected');
   const nav = page.getByRole('navigation', { name: 'Sections' });
-  for (const label of ['Audit trail', 'Queues', 'Tenants', 'Billing', 'Connectors', 'Settings']) {
+  for (const label of ['Home', 'Audit trail', 'Queues', 'Tenants', 'Billing', 'Connectors', 'Settings']) {
     await expect(nav.getByRole('link', { name: label })).toBeVisible();
   }
 });
@@ -30,7 +30,7 @@ test('navigation works by mouse', async ({ page, console: app }) => {
 
 test('the command palette jumps between sections from the keyboard', async ({ page, console: app }) => {
   await page.goto(app.host.url);
-  await expect(page.getByRole('heading', { name: 'Audit trail', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
 
   await page.keyboard.press('Control+K');
   const search = page.getByRole('textbox', { name: 'Command palette' });
