@@ -1,7 +1,78 @@
+import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { BillingOverview } from '../../../shared/console-api/index.ts';
+import { useConsole } from '../api/ConsoleContext.tsx';
+import { useCachedQuery } from '../api/useCachedQuery.ts';
+import { routeHref, useRoute } from '../app/route.ts';
 import type { Section } from '../app/sections.ts';
+import { DataAge } from '../components/DataAge.tsx';
+import { formatMoney } from '../format/money.ts';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
+import { BillingFigures } from './BillingFigures.tsx';
+import { MrrCharts } from './MrrCharts.tsx';
+import { PastDueTable } from './PastDueTable.tsx';
+import { TenantsAtRisk } from './TenantsAtRisk.tsx';
 
-/** The billing view. */
+const billingResources = ['billing', 'tenants'] as const;
+
+/**
+ * MRR, its movements and who is past due, from the active profile's cache: one currency at a time
+ * (`#/billing?currency=eur`), since amounts in different currencies are never added up.
+ */
 export function BillingView({ section }: { section: Section }) {
-  return <SectionEmptyState section={section} />;
+  const { api } = useConsole();
+  const overview = useCachedQuery(() => api['billing/overview']({ months: 12 }), billingResources, 'overview');
+  if (overview.status === 'loading') return <Loader aria-label="Loading billing" />;
+  if (overview.status === 'error') {
+    return (
+      <Alert color="red" title="Billing could not be read">
+        <Group gap="sm">
+          <Text size="sm">{overview.message}</Text>
+          <Button size="xs" variant="light" color="red" onClick={overview.retry}>
+            Try again
+          </Button>
+        </Group>
+      </Alert>
+    );
+  }
+  if (!overview.value.synced) return <SectionEmptyState section={section} />;
+  return <BillingScreen overview={overview.value} />;
+}
+
+function BillingScreen({ overview }: { overview: BillingOverview }) {
+  const { params } = useRoute();
+  const { currencies } = overview;
+  const shown = currencies.find((entry) => entry.currency === params.get('currency')) ?? currencies[0];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <DataAge resources={billingResources} />
+        {currencies.length > 1 && shown !== undefined && (
+          <Stack gap={2} align="flex-end">
+            <Text size="xs" c="dimmed">
+              Each currency on its own; amounts are never added across currencies
+            </Text>
+            <SegmentedControl
+              aria-label="Currency"
+              data-testid="currency-switcher"
+              value={shown.currency}
+              onChange={(currency) => (window.location.hash = routeHref('billing', [], { currency }))}
+              data={currencies.map((entry) => ({ value: entry.currency, label: `${entry.currency.toUpperCase()} · ${formatMoney(entry.latest.mrrCents, entry.currency, { compact: true })}` }))}
+            />
+          </Stack>
+        )}
+      </Group>
+      {shown === undefined ? (
+        <Text c="dimmed">No tenant has MRR or past-due invoices in the cache.</Text>
+      ) : (
+        <Stack gap="md" data-testid="currency-section" data-currency={shown.currency}>
+          <BillingFigures billing={shown} />
+          <MrrCharts billing={shown} />
+        </Stack>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+        {shown !== undefined && <PastDueTable billing={shown} />}
+        <TenantsAtRisk overview={overview} />
+      </SimpleGrid>
+    </Stack>
+  );
 }
