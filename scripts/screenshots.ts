@@ -28,9 +28,29 @@ async function importFile(page: Page, file: string, name: string): Promise<void>
   await page.getByTestId('verification-badge').filter({ hasText: 'problems' }).waitFor({ timeout: 30_000 });
 }
 
+async function homeGlance(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('home-past-due').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('home-audit-event').first().waitFor({ timeout: 60_000 });
+}
+
 async function billingOverview(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/billing`);
   await page.getByTestId('mrr-movements-chart').locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+async function connectorMatrix(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/connectors`);
+  await page.getByTestId('failures-chart').locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+async function connectionDrawer(page: Page, url: string): Promise<void> {
+  await connectorMatrix(page, url);
+  await page.getByTestId('connector-matrix').locator('a[data-status="failing"]').first().click();
+  await page.getByTestId('connection-row').first().getByRole('link').first().click();
+  await page.getByTestId('connection-run').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('test-connection').click();
+  await page.getByTestId('test-connection-result').waitFor();
 }
 
 const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
@@ -171,8 +191,13 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; vie
       await page.getByTestId('profile-test-result').waitFor();
     },
   },
+  { file: 'home-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
+  { file: 'home-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
   { file: 'billing-overview-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
   { file: 'billing-overview-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
+  { file: 'connector-matrix-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
+  { file: 'connector-matrix-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
+  { file: 'connection-drawer-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectionDrawer },
 ];
 
 // `npm run screenshots [name-filter]` refreshes the shots whose file name contains the filter.

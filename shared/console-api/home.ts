@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { statusLevel } from '../ops-api/status.ts';
 import { connectionStatus } from '../ops-api/connectors.ts';
+import { connectionLateness } from './connectors.ts';
 import type { MethodTable } from './method.ts';
 
 const count = z.number().int().min(0);
@@ -12,14 +13,14 @@ export const homeStatus = z.object({
 });
 export type HomeStatus = z.infer<typeof homeStatus>;
 
-/** A connection that needs a look: failing or disconnected now, or late with its syncs. */
+/** A connection that needs a look: failing or disconnected now, or else late or stale with its syncs (Airbyte's lines). */
 export const homeConnection = z.object({
   id: z.string(),
   connectorName: z.string(),
   tenantId: z.string(),
   tenantName: z.string().nullable(),
   status: connectionStatus,
-  late: z.boolean(),
+  lateness: connectionLateness,
   lastSuccessAt: iso.nullable(),
 });
 export type HomeConnection = z.infer<typeof homeConnection>;
@@ -42,6 +43,7 @@ export type HomeAuditEvent = z.infer<typeof homeAuditEvent>;
 export const homeGlance = z.object({
   /** null: the platform's status was never synced. */
   status: homeStatus.nullable(),
+  /** late: of the connections neither failing nor disconnected. */
   connections: z.object({ total: count, failing: count, disconnected: count, late: count, worst: z.array(homeConnection) }),
   billing: z.object({
     /** This month's MRR, one entry per currency. */

@@ -44,26 +44,24 @@ function connectionsNeedingALook(db: Database, now: number): HomeGlance['connect
       tenantId: connection.tenant_id,
       tenantName: row.tenant_name,
       status: connection.status,
-      late: isLate(connection, now),
+      lateness: latenessOf(connection, now),
       lastSuccessAt: connection.last_success_at,
     };
   });
-  const needing = connections.filter((connection) => connection.status === 'failing' || connection.status === 'disconnected' || connection.late);
+  const late = (connection: HomeConnection) => !isBroken(connection.status) && (connection.lateness === 'late' || connection.lateness === 'stale');
+  const needing = connections.filter((connection) => isBroken(connection.status) || late(connection));
   needing.sort((a, b) => statusRank[a.status] - statusRank[b.status] || (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? ''));
   return {
     total: connections.length,
     failing: connections.filter((connection) => connection.status === 'failing').length,
     disconnected: connections.filter((connection) => connection.status === 'disconnected').length,
-    late: connections.filter((connection) => connection.late).length,
+    late: connections.filter(late).length,
     worst: needing.slice(0, listed),
   };
 }
 
-/** Late or stale, by the connectors view's rule. */
-function isLate(connection: Connection, now: number): boolean {
-  const lateness = latenessOf(connection, now);
-  return lateness === 'late' || lateness === 'stale';
-}
+/** Failing or disconnected: counted as such, not as late too (the connectors view's rule says which are late or stale). */
+const isBroken = (status: Connection['status']) => status === 'failing' || status === 'disconnected';
 
 function billingAtRisk(db: Database): HomeGlance['billing'] {
   const mrr = db

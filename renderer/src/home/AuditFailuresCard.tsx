@@ -26,11 +26,11 @@ export function AuditFailuresCard({ events }: { events: HomeAuditEvent[] }) {
                     {event.action}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td w={80}>
                   <OutcomeBadge outcome={event.outcome} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate maw={260}>
+                  <Text size="sm" truncate maw={230}>
                     {event.actor}
                   </Text>
                 </Table.Td>

@@ -1,18 +1,18 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { HomeGlance } from '../../../shared/console-api/index.ts';
 import { routeHref } from '../app/route.ts';
 import { useNow } from '../app/useNow.ts';
+import { ConnectionStatusBadge, LatenessBadge } from '../connectors/connection-status.tsx';
 import { relativeAge } from '../format/relative-age.ts';
 import { AllClear, GlanceCard } from './GlanceCard.tsx';
 
-const statusColor = { failing: 'red', disconnected: 'gray', degraded: 'yellow', paused: 'blue', healthy: 'teal' } as const;
 
 /** Connections failing, disconnected or late with their syncs, worst first. */
 export function ConnectionsCard({ connections }: { connections: HomeGlance['connections'] }) {
   const now = useNow();
-  const needing = connections.failing + connections.disconnected;
+  const needing = connections.failing + connections.disconnected + connections.late;
   return (
-    <GlanceCard title="Failing and late connections" count={connections.worst.length === 0 ? 0 : Math.max(needing, connections.late)} countColor="red" more={{ href: routeHref('connectors'), label: 'All connectors' }} testId="home-connections">
+    <GlanceCard title="Failing and late connections" count={needing} countColor="red" more={{ href: routeHref('connectors'), label: 'All connectors' }} testId="home-connections">
       <Text size="xs" c="dimmed">
         {connections.failing} failing · {connections.disconnected} disconnected · {connections.late} late, of {connections.total.toLocaleString('en-US')}
       </Text>
@@ -30,15 +30,9 @@ export function ConnectionsCard({ connections }: { connections: HomeGlance['conn
                   {connection.lastSuccessAt === null ? 'never succeeded' : `last success ${relativeAge(connection.lastSuccessAt, now)}`}
                 </Text>
               </Stack>
-              <Group gap={4} wrap="nowrap">
-                {connection.late && (
-                  <Badge size="sm" variant="outline" color="orange">
-                    late
-                  </Badge>
-                )}
-                <Badge size="sm" variant="light" color={statusColor[connection.status]}>
-                  {connection.status}
-                </Badge>
+              <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+                <LatenessBadge lateness={connection.lateness} />
+                <ConnectionStatusBadge status={connection.status} />
               </Group>
             </Group>
           ))}

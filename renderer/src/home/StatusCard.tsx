@@ -34,7 +34,7 @@ export function StatusCard({ status }: { status: HomeStatus | null }) {
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right" ff="monospace" c="dimmed">
-                    {component.latencyMs === null ? '—' : `${component.latencyMs} ms`}
+                    {component.latencyMs === null ? '—' : component.latencyMs === 0 ? '<1 ms' : `${component.latencyMs} ms`}
                   </Table.Td>
                 </Table.Tr>
               ))}
