@@ -2,11 +2,12 @@ import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { AreaChart } from '@mantine/charts';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TenantBillingView, TenantInvoice } from '../../../shared/console-api/index.ts';
-import { Timestamp } from '../components/Timestamp.tsx';
 import { formatMoney } from '../format/money.ts';
 
 const invoiceColors: Record<TenantInvoice['status'], string> = { draft: 'gray', open: 'blue', paid: 'teal', uncollectible: 'red', void: 'gray' };
-const date = (iso: string | null) => (iso === null ? '—' : <Timestamp iso={iso} dense />);
+// Billing happens by the UTC calendar day (as Stripe's dates): the day, the exact time on hover.
+const date = (iso: string | null) => (iso === null ? '—' : <span title={`${iso.replace('T', ' ').replace('Z', '')} UTC`}>{iso.slice(0, 10)}</span>);
+const brandName = (brand: string) => brand.charAt(0).toUpperCase() + brand.slice(1);
 
 /** The subscription, as Stripe states it, and the card that pays it, warning before it expires. */
 export function SubscriptionCard({ billing }: { billing: TenantBillingView }) {
@@ -33,7 +34,7 @@ export function SubscriptionCard({ billing }: { billing: TenantBillingView }) {
             </Row>
             <Row label="Trial ends">{date(sub.trialEnd)}</Row>
             <Row label="Cancels at">{sub.cancelAt === null ? '—' : <Text span c="orange" size="sm">{date(sub.cancelAt)}</Text>}</Row>
-            <Row label="Card">{card === null ? 'none on file' : `${card.brand} ·••• ${card.last4}, expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear}`}</Row>
+            <Row label="Card">{card === null ? 'none on file' : `${brandName(card.brand)} •••• ${card.last4}, expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear}`}</Row>
           </Table.Tbody>
         </Table>
       )}
@@ -95,8 +96,8 @@ export function InvoicesTable({ billing, currency }: { billing: TenantBillingVie
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatMoney(invoice.amountDueCents, invoice.currency)}
                   </Table.Td>
-                  <Table.Td>{invoice.createdAt.slice(0, 10)}</Table.Td>
-                  <Table.Td c={invoice.pastDue ? 'red' : undefined}>{invoice.dueAt?.slice(0, 10) ?? '—'}</Table.Td>
+                  <Table.Td>{date(invoice.createdAt)}</Table.Td>
+                  <Table.Td c={invoice.pastDue ? 'red' : undefined}>{date(invoice.dueAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { TenantOverview } from '../../../shared/console-api/index.ts';
 import { routeHref } from '../app/route.ts';
+import { useNow } from '../app/useNow.ts';
+import { relativeAge } from '../format/relative-age.ts';
 import { OutcomeBadge } from '../audit/OutcomeBadge.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { tenantAuditHref } from './tenant-route.ts';
@@ -63,6 +65,7 @@ export function TenantAuditEvents({ tenantId, audit }: { tenantId: string; audit
 
 /** The tenant's connections, worst first, each opening its drawer in the connectors view. */
 export function TenantConnections({ connections }: { connections: TenantOverview['connections'] }) {
+  const now = useNow();
   if (connections.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -80,7 +83,7 @@ export function TenantConnections({ connections }: { connections: TenantOverview
             </Anchor>
             <Tooltip label={link.lastError ?? ''} disabled={link.lastError === null} multiline maw={360}>
               <Text size="xs" c={link.lastError === null ? 'dimmed' : 'red'} truncate="end">
-                {link.lastError ?? (link.lastSuccessAt === null ? 'never succeeded' : <>last success <Timestamp iso={link.lastSuccessAt} dense /></>)}
+                {link.lastError ?? (link.lastSuccessAt === null ? 'never succeeded' : <span title={link.lastSuccessAt}>last success {relativeAge(link.lastSuccessAt, now)}</span>)}
               </Text>
             </Tooltip>
           </Stack>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useState } from 'react';
 import type { TenantFilterChoices, TenantListRow, TenantSort } from '../../../shared/console-api/index.ts';
@@ -43,14 +43,11 @@ export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
   const narrowed = filters.q.trim() !== '' || filters.plan !== undefined || filters.status !== undefined || filters.region !== undefined;
 
   return (
-    <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-lg))" data-testid="tenant-directory">
+    <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-lg) - 56px)" data-testid="tenant-directory">
       <Group justify="space-between">
-        <Group gap="sm" align="baseline">
-          <Title order={2}>Tenants</Title>
-          <Text size="sm" c="dimmed" data-testid="tenant-count">
-            {directory.status === 'ready' ? `${directory.value.total.toLocaleString()} of ${choices.total.toLocaleString()}` : ' '}
-          </Text>
-        </Group>
+        <Text size="sm" c="dimmed" data-testid="tenant-count">
+          {directory.status === 'ready' ? `${directory.value.total.toLocaleString()} of ${choices.total.toLocaleString()} tenants` : ' '}
+        </Text>
         <DataAge resources={resources} />
       </Group>
       <Group gap="sm" wrap="wrap">

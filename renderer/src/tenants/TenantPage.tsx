@@ -40,12 +40,15 @@ export function TenantPage({ id }: { id: string }) {
               <UsageBars tenant={tenant} />
             </Panel>
             <Panel title="Invoices">{billing === null ? <NoBilling /> : <InvoicesTable billing={billing} currency={tenant.currency} />}</Panel>
-            <Panel title="MRR history">{billing === null ? <NoBilling /> : <MrrChart billing={billing} currency={tenant.currency} />}</Panel>
+            <Panel title="Recent audit events">
+              <TenantAuditEvents tenantId={tenant.id} audit={audit} />
+            </Panel>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <Panel title="Subscription">{billing === null ? <NoBilling /> : <SubscriptionCard billing={billing} />}</Panel>
+            <Panel title="MRR history">{billing === null ? <NoBilling /> : <MrrChart billing={billing} currency={tenant.currency} />}</Panel>
             <Panel title={`Connections (${connections.length})`}>
               <TenantConnections connections={connections} />
             </Panel>
@@ -53,11 +56,6 @@ export function TenantPage({ id }: { id: string }) {
               <TenantFailedJobs failedJobs={failedJobs} />
             </Panel>
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <Panel title="Recent audit events">
-            <TenantAuditEvents tenantId={tenant.id} audit={audit} />
-          </Panel>
         </Grid.Col>
       </Grid>
     </Stack>
