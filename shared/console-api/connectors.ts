@@ -70,6 +70,7 @@ export type ConnectionTestResult = z.infer<typeof connectionTestResult>;
 export const connectorsMethods = {
   /** Every cached connector with its connections counted by status, worst first. */
   'connectors/matrix': { input: z.object({}).strict(), output: z.object({ connectors: z.array(connectorHealth) }) },
+  /** Up to `days` days, fewer when the cached run history is shorter. */
   'connectors/failures-by-day': {
     input: z.object({ days: z.number().int().min(1).max(90).default(30) }).strict(),
     output: connectorFailuresByDay,

@@ -3,10 +3,16 @@ import type { ConnectorFailuresByDay } from '../../../shared/console-api/index.t
 
 const dayMs = 86_400_000;
 
-/** Failed runs per UTC day per connector over the `days` up to `now`; connectors without a failure left out, most failures first. */
-export function connectorFailuresByDay(db: Database, days: number, now: number): ConnectorFailuresByDay {
+/**
+ * Failed runs per UTC day per connector over the `days` up to `now`, or from the day of the oldest
+ * cached run if that is later (days before the history would read as days without failures);
+ * connectors without a failure left out, most failures first.
+ */
+export function connectorFailuresByDay(db: Database, maxDays: number, now: number): ConnectorFailuresByDay {
   const lastDay = Math.floor(now / dayMs);
-  const firstDay = lastDay - days + 1;
+  const oldestRun = db.prepare('SELECT min(started_at) FROM connection_runs').pluck().get() as number | null;
+  const firstDay = Math.max(lastDay - maxDays + 1, oldestRun === null ? -Infinity : Math.min(lastDay, Math.floor(oldestRun / dayMs)));
+  const days = lastDay - firstDay + 1;
   const rows = db
     .prepare(
       `SELECT c.connector_id AS id, coalesce(k.name, c.connector_id) AS name, r.started_at / ${dayMs} AS day, count(*) AS failures

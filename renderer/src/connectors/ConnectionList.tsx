@@ -5,6 +5,7 @@ import { formatLatency } from './format-latency.ts';
 import { tenantHref } from '../tenants/tenant-route.ts';
 import { ConnectionStatusBadge, LatenessBadge } from './connection-status.tsx';
 import { connectionHref } from './connector-links.ts';
+import classes from './ConnectionList.module.css';
 import { RelativeTime } from './RelativeTime.tsx';
 
 const number = (value: number) => value.toLocaleString('en-US');
@@ -15,7 +16,7 @@ export function ConnectionList({ connections }: { connections: ConnectionRow[] }
   const now = useNow();
   return (
     <Table.ScrollContainer minWidth={1100}>
-      <Table highlightOnHover verticalSpacing={6} data-testid="connection-list">
+      <Table highlightOnHover verticalSpacing={6} data-testid="connection-list" className={classes.list}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Connection</Table.Th>
@@ -46,7 +47,7 @@ export function ConnectionList({ connections }: { connections: ConnectionRow[] }
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4} wrap="nowrap" miw="max-content">
                   <ConnectionStatusBadge status={row.status} />
                   <LatenessBadge lateness={row.lateness} />
                 </Group>

@@ -10,7 +10,8 @@ type Status = ConnectionRow['status'];
 /** Connectors × connection statuses, worst first; each count links to the connections it counts. */
 export function ConnectorMatrix({ connectors, selected }: { connectors: ConnectorHealth[]; selected: { connector: string | null; status: Status | null } }) {
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={4} data-testid="connector-matrix" className={classes.matrix}>
+    <Table.ScrollContainer minWidth={560} type="native">
+    <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={8} data-testid="connector-matrix" className={classes.matrix}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Connector</Table.Th>
@@ -25,7 +26,7 @@ export function ConnectorMatrix({ connectors, selected }: { connectors: Connecto
       <Table.Tbody>
         {connectors.map((connector) => (
           <Table.Tr key={connector.id} data-connector={connector.id}>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Text size="sm" fw={600} span>
                 {connector.name}
               </Text>{' '}
@@ -34,7 +35,7 @@ export function ConnectorMatrix({ connectors, selected }: { connectors: Connecto
               </Text>
             </Table.Td>
             {statusesWorstFirst.map((status) => (
-              <Table.Td key={status} p={0}>
+              <Table.Td key={status} p={0} style={connector.counts[status] === 0 ? undefined : { background: `var(--mantine-color-${connectionStatusColors[status]}-light)` }}>
                 <Cell connector={connector} status={status} current={selected.connector === connector.id && selected.status === status} />
               </Table.Td>
             ))}
@@ -45,6 +46,7 @@ export function ConnectorMatrix({ connectors, selected }: { connectors: Connecto
         ))}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -66,7 +68,7 @@ function Cell({ connector, status, current }: { connector: ConnectorHealth; stat
       aria-label={label}
       aria-current={current || undefined}
       data-status={status ?? 'all'}
-      style={color === null ? undefined : { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` }}
+      style={color === null ? undefined : { color: `var(--mantine-color-${color}-light-color)` }}
     >
       {count.toLocaleString('en-US')}
     </a>

@@ -33,10 +33,7 @@ export function ConnectorsView({ section }: { section: Section }) {
   if (matrix.status === 'ready' && matrix.value.connectors.length === 0 && opened === null) return <SectionEmptyState section={section} />;
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2}>Connectors</Title>
-        <DataAge resources={connectorResources} />
-      </Group>
+      <DataAge resources={connectorResources} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Panel title="Connections by status" hint="worst first · click a count to list those connections">
@@ -59,7 +56,7 @@ function Failures() {
   const { api } = useConsole();
   const failures = useCachedQuery(() => api['connectors/failures-by-day']({ days: 30 }), connectorResources, 'failures');
   return (
-    <Panel title="Failed sync runs per day" hint="last 30 days, UTC">
+    <Panel title="Failed sync runs per day" hint={failures.status === 'ready' && failures.value.days.length > 0 ? `${failures.value.days[0]} to ${failures.value.days.at(-1)}, UTC days` : undefined}>
       {failures.status === 'loading' && <Loader size="sm" aria-label="Loading failures per day" />}
       {failures.status === 'error' && <ReadError what="Failures per day" message={failures.message} retry={failures.retry} />}
       {failures.status === 'ready' && <FailuresChart failures={failures.value} />}

@@ -13,7 +13,7 @@ export function FailuresChart({ failures }: { failures: ConnectorFailuresByDay }
   if (failures.connectors.length === 0) {
     return (
       <Text size="sm" c="dimmed" py="xl" ta="center" data-testid="failures-chart-empty">
-        No failed sync runs in the cached history of the last {failures.days.length} days.
+        No failed sync runs in the cached history ({failures.days.length} days).
       </Text>
     );
   }

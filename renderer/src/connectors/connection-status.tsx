@@ -3,8 +3,8 @@ import type { ConnectionLateness, ConnectionRow } from '../../../shared/console-
 
 type ConnectionStatus = ConnectionRow['status'];
 
-/** A connection status's colour, worst to best: red, orange, yellow, gray, teal; for any view that shows one. */
-export const connectionStatusColors: Record<ConnectionStatus, string> = { failing: 'red', disconnected: 'orange', degraded: 'yellow', paused: 'gray', healthy: 'teal' };
+/** A connection status's colour, worst to best: red, orange, yellow, then blue (paused on purpose) and teal; for any view that shows one. */
+export const connectionStatusColors: Record<ConnectionStatus, string> = { failing: 'red', disconnected: 'orange', degraded: 'yellow', paused: 'blue', healthy: 'teal' };
 
 export function ConnectionStatusBadge({ status, size = 'sm' }: { status: ConnectionStatus; size?: 'sm' | 'md' }) {
   return (
