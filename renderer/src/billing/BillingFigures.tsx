@@ -10,29 +10,30 @@ export function BillingFigures({ billing }: { billing: CurrencyBilling }) {
   const { latest, currency } = billing;
   const money = (cents: number) => formatMoney(cents, currency);
   const netNew = latest.newCents + latest.expansionCents + latest.reactivationCents - latest.contractionCents - latest.churnCents;
-  const month = formatMonth(latest.month);
+  // The latest month is the clock's own, so its movements are the month's so far.
+  const month = `${formatMonth(latest.month)} so far`;
   return (
     <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" data-testid="billing-figures">
       <Figure
         metric="mrr"
         label="MRR"
         value={money(latest.mrrCents)}
-        note={netNew === 0 ? `unchanged in ${month}` : `${netNew > 0 ? '+' : '−'}${money(Math.abs(netNew))} net new in ${month}`}
+        note={netNew === 0 ? `unchanged, ${month}` : `${netNew > 0 ? '+' : '−'}${money(Math.abs(netNew))} net new in ${month}`}
         noteColor={netNew < 0 ? 'red' : netNew > 0 ? 'teal' : undefined}
         testId="figure-mrr"
       />
       <Figure metric="arr" label="ARR" value={money(billing.arrCents)} note="MRR × 12" />
       <Figure metric="arpa" label="ARPA" value={billing.arpaCents === null ? '—' : money(billing.arpaCents)} note="per paying tenant" />
-      <Figure metric="activeTenants" label="Paying tenants" value={latest.activeTenants.toLocaleString()} note={`in ${month}`} />
-      <Figure metric="grossChurn" label="Gross MRR churn" value={formatRate(latest.grossMrrChurnRate)} note={latest.grossMrrChurnRate === null ? 'no MRR at the start' : `in ${month}`} />
+      <Figure metric="activeTenants" label="Paying tenants" value={latest.activeTenants.toLocaleString()} note={month} />
+      <Figure metric="grossChurn" label="Gross MRR churn" value={formatRate(latest.grossMrrChurnRate)} note={latest.grossMrrChurnRate === null ? 'no MRR at the start' : month} />
       <Figure
         metric="netChurn"
         label="Net MRR churn"
         value={formatRate(latest.netMrrChurnRate)}
-        note={latest.netMrrChurnRate === null ? 'no MRR at the start' : latest.netMrrChurnRate < 0 ? 'net negative: growing' : `in ${month}`}
+        note={latest.netMrrChurnRate === null ? 'no MRR at the start' : latest.netMrrChurnRate < 0 ? 'net negative: growing' : month}
         noteColor={latest.netMrrChurnRate !== null && latest.netMrrChurnRate < 0 ? 'teal' : undefined}
       />
-      <Figure metric="quickRatio" label="Quick ratio" value={latest.quickRatio === null ? '—' : formatRatio(latest.quickRatio)} note={latest.quickRatio === null ? `nothing lost in ${month}` : `in ${month}`} />
+      <Figure metric="quickRatio" label="Quick ratio" value={latest.quickRatio === null ? '—' : formatRatio(latest.quickRatio)} note={latest.quickRatio === null ? `nothing lost, ${month}` : month} />
     </SimpleGrid>
   );
 }

@@ -1,14 +1,16 @@
-import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { BillingOverview } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { routeHref, useRoute } from '../app/route.ts';
 import type { Section } from '../app/sections.ts';
 import { DataAge } from '../components/DataAge.tsx';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { formatMoney } from '../format/money.ts';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
 import { BillingFigures } from './BillingFigures.tsx';
-import { MrrCharts } from './MrrCharts.tsx';
+import { ChurnRateChart, MrrChart, MrrMovementsChart } from './MrrCharts.tsx';
+import { MrrByPlan } from './MrrByPlan.tsx';
 import { PastDueTable } from './PastDueTable.tsx';
 import { TenantsAtRisk } from './TenantsAtRisk.tsx';
 
@@ -22,18 +24,7 @@ export function BillingView({ section }: { section: Section }) {
   const { api } = useConsole();
   const overview = useCachedQuery(() => api['billing/overview']({ months: 12 }), billingResources, 'overview');
   if (overview.status === 'loading') return <Loader aria-label="Loading billing" />;
-  if (overview.status === 'error') {
-    return (
-      <Alert color="red" title="Billing could not be read">
-        <Group gap="sm">
-          <Text size="sm">{overview.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={overview.retry}>
-            Try again
-          </Button>
-        </Group>
-      </Alert>
-    );
-  }
+  if (overview.status === 'error') return <ReadFailed title="Billing could not be read" failure={overview} />;
   if (!overview.value.synced) return <SectionEmptyState section={section} />;
   return <BillingScreen overview={overview.value} />;
 }
@@ -48,9 +39,6 @@ function BillingScreen({ overview }: { overview: BillingOverview }) {
         <DataAge resources={billingResources} />
         {currencies.length > 1 && shown !== undefined && (
           <Stack gap={2} align="flex-end">
-            <Text size="xs" c="dimmed">
-              Each currency on its own; amounts are never added across currencies
-            </Text>
             <SegmentedControl
               aria-label="Currency"
               data-testid="currency-switcher"
@@ -58,6 +46,9 @@ function BillingScreen({ overview }: { overview: BillingOverview }) {
               onChange={(currency) => (window.location.hash = routeHref('billing', [], { currency }))}
               data={currencies.map((entry) => ({ value: entry.currency, label: `${entry.currency.toUpperCase()} · ${formatMoney(entry.latest.mrrCents, entry.currency, { compact: true })}` }))}
             />
+            <Text size="xs" c="dimmed">
+              Each currency on its own: amounts are never added across currencies
+            </Text>
           </Stack>
         )}
       </Group>
@@ -66,13 +57,18 @@ function BillingScreen({ overview }: { overview: BillingOverview }) {
       ) : (
         <Stack gap="md" data-testid="currency-section" data-currency={shown.currency}>
           <BillingFigures billing={shown} />
-          <MrrCharts billing={shown} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm" style={{ alignItems: 'start' }}>
+            <MrrMovementsChart billing={shown} />
+            <MrrChart billing={shown} />
+            <PastDueTable billing={shown} />
+            <Stack gap="sm">
+              <MrrByPlan billing={shown} />
+              <ChurnRateChart billing={shown} />
+            </Stack>
+          </SimpleGrid>
         </Stack>
       )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-        {shown !== undefined && <PastDueTable billing={shown} />}
-        <TenantsAtRisk overview={overview} />
-      </SimpleGrid>
+      <TenantsAtRisk overview={overview} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import type { BillingOverview } from '../../../shared/console-api/index.ts';
 import { routeHref } from '../app/route.ts';
 import { Timestamp } from '../components/Timestamp.tsx';
@@ -12,7 +12,7 @@ export function TenantsAtRisk({ overview }: { overview: BillingOverview }) {
   const { trialsEnding, cardsExpiring } = overview;
   const weekEnd = new Date(Date.parse(trialsEnding.to) - 1).toISOString();
   return (
-    <Stack gap="sm">
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm" style={{ alignItems: 'start' }}>
       <RiskCard title={`Trials ending this week (${trialsEnding.trials.length})`} detail={`${dayLabel(trialsEnding.from)} – ${dayLabel(weekEnd)} (UTC), all currencies`} testId="trials-ending">
         {trialsEnding.trials.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -95,7 +95,7 @@ export function TenantsAtRisk({ overview }: { overview: BillingOverview }) {
           </Table>
         )}
       </RiskCard>
-    </Stack>
+    </SimpleGrid>
   );
 }
 

@@ -1,6 +1,6 @@
-/** 'Dec 2026' (long) or 'Dec 26' (for chart axes) of a 'YYYY-MM' month. */
-export function formatMonth(month: string, short = false): string {
-  return new Date(`${month}-01T00:00:00.000Z`).toLocaleDateString(undefined, { month: 'short', year: short ? '2-digit' : 'numeric', timeZone: 'UTC' });
+/** 'Dec 2026' of a 'YYYY-MM' month (never 'Dec 26', which reads as a day). */
+export function formatMonth(month: string): string {
+  return new Date(`${month}-01T00:00:00.000Z`).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** A rate as a percentage with one decimal, e.g. '4.2 %'; '—' where there is none. */

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { Sparkline } from '@mantine/charts';
 import type { QueueSummary } from '../../../shared/console-api/index.ts';
 import type { Loadable } from '../api/useConsoleValue.ts';
 import { formatDuration } from '../format/duration.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { useNow } from '../app/useNow.ts';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { QueueAlertsBanner } from './QueueAlertsBanner.tsx';
 import { QueueFlags } from './QueueFlags.tsx';
 import { queueHref } from './queue-route.ts';
@@ -16,18 +17,7 @@ const rate = (value: number) => value.toLocaleString('en-US', { maximumFractionD
 export function QueuesOverview({ overview }: { overview: Loadable<{ queues: QueueSummary[] }> }) {
   const now = useNow(5_000);
   if (overview.status === 'loading') return <Loader aria-label="Loading queues" />;
-  if (overview.status === 'error') {
-    return (
-      <Alert color="red" title="The queues could not be read">
-        <Group gap="sm">
-          <Text size="sm">{overview.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={overview.retry}>
-            Try again
-          </Button>
-        </Group>
-      </Alert>
-    );
-  }
+  if (overview.status === 'error') return <ReadFailed title="The queues could not be read" failure={overview} />;
   const { queues } = overview.value;
   const newest = queues.reduce<string | null>((latest, queue) => (latest === null || queue.sampledAt > latest ? queue.sampledAt : latest), null);
   return (
