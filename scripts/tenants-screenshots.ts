@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
+import { giveSupportReason } from '../tests/e2e/support-reason.ts';
 import { startConsole } from '../tests/fixtures/web-host.ts';
 
 const app = await startConsole({ demo: { events: 20_000, tenants: 120 } });
@@ -34,6 +35,9 @@ const showTenant = (id: string) => async (page: Page) => {
 
 const setup = await browser.newPage();
 const id = await pastDueTenant(setup);
+// The first look at a tenant asks why; the shots then show the page under its access banner.
+await setup.goto(`${app.host.url}#/tenants/${id}`);
+await giveSupportReason(setup);
 await setup.evaluate(() => sessionStorage.clear());
 await setup.close();
 await shoot('light', 'tenants-directory-light.png', async (page) => {

@@ -3,6 +3,7 @@ import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { giveSupportReason } from './support-reason.ts';
 
 async function connect(page: Page, platform: TestPlatform): Promise<void> {
   const saved = await page.evaluate(
@@ -50,6 +51,7 @@ test('a support engineer finds a tenant, reads its page and follows its audit li
     await expect(rows.first()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`#/tenants/${tenant.id}$`));
+    await giveSupportReason(page);
 
     await expect(page.getByTestId('tenant-name')).toHaveText(tenant.name);
     await expect(page.getByTestId('tenant-id')).toHaveText(tenant.id);

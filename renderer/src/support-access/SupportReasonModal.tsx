@@ -42,7 +42,7 @@ export function SupportReasonModal({ tenantName, durationMinutes, onSubmit, onCa
   }
 
   return (
-    <Modal opened onClose={onCancel} title={`Why are you opening ${tenantName}?`} size="md" centered>
+    <Modal opened onClose={onCancel} closeOnClickOutside={false} title={`Why are you opening ${tenantName}?`} size="md" centered>
       <form onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">

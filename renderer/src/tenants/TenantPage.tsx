@@ -4,6 +4,7 @@ import type { SyncResource } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { routeHref } from '../app/route.ts';
+import { SupportAccessGate } from '../support-access/SupportAccessGate.tsx';
 import { InvoicesTable, MrrChart, SubscriptionCard } from './BillingCards.tsx';
 import { TenantAuditEvents, TenantConnections, TenantFailedJobs } from './TenantActivity.tsx';
 import { TenantHeader } from './TenantHeader.tsx';
@@ -31,34 +32,36 @@ export function TenantPage({ id }: { id: string }) {
   if (overview.value === null) return <NotCached id={id} />;
   const { tenant, billing, audit, connections, failedJobs } = overview.value;
   return (
-    <Stack gap="md" data-testid="tenant-page">
-      <TenantHeader tenant={tenant} resources={resources} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <Panel title="Usage">
-              <UsageBars tenant={tenant} />
-            </Panel>
-            <Panel title="Invoices">{billing === null ? <NoBilling /> : <InvoicesTable billing={billing} currency={tenant.currency} />}</Panel>
-            <Panel title="Recent audit events">
-              <TenantAuditEvents tenantId={tenant.id} audit={audit} />
-            </Panel>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <Panel title="Subscription">{billing === null ? <NoBilling /> : <SubscriptionCard billing={billing} />}</Panel>
-            <Panel title="MRR history">{billing === null ? <NoBilling /> : <MrrChart billing={billing} currency={tenant.currency} />}</Panel>
-            <Panel title={`Connections (${connections.length})`}>
-              <TenantConnections connections={connections} />
-            </Panel>
-            <Panel title={`Failed jobs (${failedJobs.total.toLocaleString()})`}>
-              <TenantFailedJobs failedJobs={failedJobs} />
-            </Panel>
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <SupportAccessGate tenant={tenant}>
+      <Stack gap="md" data-testid="tenant-page">
+        <TenantHeader tenant={tenant} resources={resources} />
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              <Panel title="Usage">
+                <UsageBars tenant={tenant} />
+              </Panel>
+              <Panel title="Invoices">{billing === null ? <NoBilling /> : <InvoicesTable billing={billing} currency={tenant.currency} />}</Panel>
+              <Panel title="Recent audit events">
+                <TenantAuditEvents tenantId={tenant.id} audit={audit} />
+              </Panel>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md">
+              <Panel title="Subscription">{billing === null ? <NoBilling /> : <SubscriptionCard billing={billing} />}</Panel>
+              <Panel title="MRR history">{billing === null ? <NoBilling /> : <MrrChart billing={billing} currency={tenant.currency} />}</Panel>
+              <Panel title={`Connections (${connections.length})`}>
+                <TenantConnections connections={connections} />
+              </Panel>
+              <Panel title={`Failed jobs (${failedJobs.total.toLocaleString()})`}>
+                <TenantFailedJobs failedJobs={failedJobs} />
+              </Panel>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </SupportAccessGate>
   );
 }
 
