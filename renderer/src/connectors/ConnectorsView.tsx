@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { connectionStatus } from '../../../shared/ops-api/connectors.ts';
 import type { ConnectionRow } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
@@ -7,6 +7,7 @@ import type { Loadable } from '../api/useConsoleValue.ts';
 import type { Section } from '../app/sections.ts';
 import { useRoute } from '../app/route.ts';
 import { DataAge } from '../components/DataAge.tsx';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
 import { ConnectionDrawer } from './ConnectionDrawer.tsx';
 import { ConnectionList } from './ConnectionList.tsx';
@@ -38,7 +39,7 @@ export function ConnectorsView({ section }: { section: Section }) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Panel title="Connections by status" hint="worst first · click a count to list those connections">
             {matrix.status === 'loading' && <Loader size="sm" aria-label="Loading connectors" />}
-            {matrix.status === 'error' && <ReadError what="The connectors" message={matrix.message} retry={matrix.retry} />}
+            {matrix.status === 'error' && <ReadFailed title="The connectors could not be read" failure={matrix} />}
             {matrix.status === 'ready' && <ConnectorMatrix connectors={matrix.value.connectors} selected={{ connector, status }} />}
           </Panel>
         </Grid.Col>
@@ -58,7 +59,7 @@ function Failures() {
   return (
     <Panel title="Failed sync runs per day" hint={failures.status === 'ready' && failures.value.days.length > 0 ? `${failures.value.days[0]} to ${failures.value.days.at(-1)}, UTC days` : undefined}>
       {failures.status === 'loading' && <Loader size="sm" aria-label="Loading failures per day" />}
-      {failures.status === 'error' && <ReadError what="Failures per day" message={failures.message} retry={failures.retry} />}
+      {failures.status === 'error' && <ReadFailed title="Failures per day could not be read" failure={failures} />}
       {failures.status === 'ready' && <FailuresChart failures={failures.value} />}
     </Panel>
   );
@@ -83,7 +84,7 @@ function Connections({ connector, connectorName, status }: { connector: string |
       testId="connections-panel"
     >
       {list.status === 'loading' && <Loader size="sm" aria-label="Loading connections" />}
-      {list.status === 'error' && <ReadError what="The connections" message={list.message} retry={list.retry} />}
+      {list.status === 'error' && <ReadFailed title="The connections could not be read" failure={list} />}
       {list.status === 'ready' && list.value.connections.length === 0 && (
         <Text size="sm" c="dimmed" py="md" data-testid="connections-empty">
           No cached connections match.
@@ -110,18 +111,5 @@ function Panel({ title, hint, action, testId, children }: { title: string; hint?
       </Group>
       {children}
     </Paper>
-  );
-}
-
-function ReadError({ what, message, retry }: { what: string; message: string; retry(): void }) {
-  return (
-    <Alert color="red" title={`${what} could not be read`}>
-      <Group gap="sm">
-        <Text size="sm">{message}</Text>
-        <Button size="xs" variant="light" color="red" onClick={retry}>
-          Try again
-        </Button>
-      </Group>
-    </Alert>
   );
 }

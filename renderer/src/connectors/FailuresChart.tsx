@@ -19,7 +19,7 @@ export function FailuresChart({ failures }: { failures: ConnectorFailuresByDay }
   }
   return (
     <BarChart
-      h={260}
+      h={340}
       data={data}
       dataKey="day"
       type="stacked"

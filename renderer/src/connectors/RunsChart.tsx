@@ -26,11 +26,11 @@ export function RunsChart({ runs, timeDisplay }: { runs: ConnectionRunRow[]; tim
   return (
     <Stack gap={4} data-testid="runs-chart">
       <Text size="xs" fw={600} c="dimmed">
-        Duration (s)
+        Duration · failed runs in red
       </Text>
       <BarChart {...shared} h={130} yAxisProps={{ width: 40 }} series={[{ name: 'seconds', label: 'succeeded', color: 'blue.6' }, { name: 'failedSeconds', label: 'failed', color: 'red.6' }]} valueFormatter={(value) => `${value.toLocaleString('en-US')} s`} />
       <Text size="xs" fw={600} c="dimmed">
-        Records
+        Records · failed runs in red
       </Text>
       <BarChart {...shared} h={130} yAxisProps={{ width: 48 }} series={[{ name: 'records', label: 'succeeded', color: 'teal.6' }, { name: 'failedRecords', label: 'failed', color: 'red.6' }]} valueFormatter={(value) => value.toLocaleString('en-US')} />
     </Stack>
