@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Text } from '@mantine/core';
+import { Loader, SimpleGrid } from '@mantine/core';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import type { Section } from '../app/sections.ts';
 import { DataAge } from '../components/DataAge.tsx';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
 import { AuditFailuresCard } from './AuditFailuresCard.tsx';
 import { BillingCard } from './BillingCard.tsx';
@@ -17,18 +18,7 @@ export function HomeView({ section }: { section: Section }) {
   const { api } = useConsole();
   const glance = useCachedQuery(() => api['home/glance']({}), homeResources, 'glance');
   if (glance.status === 'loading') return <Loader aria-label="Loading home" />;
-  if (glance.status === 'error') {
-    return (
-      <Alert color="red" title="Home could not be read">
-        <Group gap="sm">
-          <Text size="sm">{glance.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={glance.retry}>
-            Try again
-          </Button>
-        </Group>
-      </Alert>
-    );
-  }
+  if (glance.status === 'error') return <ReadFailed title="Home could not be read" failure={glance} />;
   const { status, connections, billing, audit } = glance.value;
   if (status === null && connections.total === 0 && billing.mrr.length === 0 && audit.length === 0) return <SectionEmptyState section={section} />;
   return (
