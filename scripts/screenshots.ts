@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 import { receivedAuditEvents } from '../tests/fixtures/audit-events-for-cache.ts';
+import type { DemoPlatformSize } from '../electron/services/demo/demo-platform-host.ts';
 import { smallDemo, startConsole } from '../tests/fixtures/web-host.ts';
 
 const auditRows = (page: Page) => page.getByTestId('audit-table').getByRole('gridcell');
@@ -53,7 +54,10 @@ async function connectionDrawer(page: Page, url: string): Promise<void> {
   await page.getByTestId('test-connection-result').waitFor();
 }
 
-const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
+/** Enough tenants that every currency has past-due tenants, trials and cards to show. */
+const billingDemo: DemoPlatformSize = { events: 3_000, tenants: 80 };
+
+const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoPlatformSize; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
   {
     file: 'shell-light.png',
     scheme: 'light',
@@ -193,8 +197,8 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; vie
   },
   { file: 'home-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
   { file: 'home-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
-  { file: 'billing-overview-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
-  { file: 'billing-overview-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: billingOverview },
+  { file: 'billing-overview-light.png', scheme: 'light', demo: billingDemo, viewport: { width: 1440, height: 900 }, take: billingOverview },
+  { file: 'billing-overview-dark.png', scheme: 'dark', demo: billingDemo, viewport: { width: 1440, height: 900 }, take: billingOverview },
   { file: 'connector-matrix-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
   { file: 'connector-matrix-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
   { file: 'connection-drawer-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectionDrawer },
@@ -204,7 +208,7 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: boolean; vie
 const filter = process.argv[2] ?? '';
 const browser = await chromium.launch(chromiumLaunchOptions);
 for (const shot of shots.filter(({ file }) => file.includes(filter))) {
-  const app = await startConsole({ demo: shot.demo ? smallDemo : null });
+  const app = await startConsole({ demo: shot.demo === true ? smallDemo : (shot.demo ?? null) });
   const page = await browser.newPage({ viewport: shot.viewport ?? { width: 1280, height: 760 }, colorScheme: shot.scheme });
   await shot.take(page, app.host.url);
   await page.waitForTimeout(300);

@@ -19,7 +19,7 @@ export function PastDueTable({ billing }: { billing: CurrencyBilling }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Tenant</Table.Th>
-                <Table.Th ta="right">Owed</Table.Th>
+                <Table.Th ta="right">Overdue</Table.Th>
                 <Table.Th ta="right">Invoices</Table.Th>
                 <Table.Th ta="right">Days overdue</Table.Th>
               </Table.Tr>
