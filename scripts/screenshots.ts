@@ -8,6 +8,7 @@ import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 import { receivedAuditEvents } from '../tests/fixtures/audit-events-for-cache.ts';
 import type { DemoPlatformSize } from '../electron/services/demo/demo-platform-host.ts';
 import { smallDemo, startConsole } from '../tests/fixtures/web-host.ts';
+import { giveSupportReason } from '../tests/e2e/support-reason.ts';
 
 const auditRows = (page: Page) => page.getByTestId('audit-table').getByRole('gridcell');
 
@@ -56,6 +57,21 @@ async function connectionDrawer(page: Page, url: string): Promise<void> {
 
 /** Enough tenants that every currency has past-due tenants, trials and cards to show. */
 const billingDemo: DemoPlatformSize = { events: 3_000, tenants: 80 };
+
+/** The first cached tenant's page, asking why before it opens. */
+async function supportAccessPrompt(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/tenants`);
+  const row = page.getByTestId('tenant-row').first();
+  await row.waitFor({ timeout: 60_000 });
+  await page.goto(`${url}#/tenants/${await row.getAttribute('data-tenant')}`);
+  await page.getByRole('dialog', { name: /^Why are you opening / }).getByRole('textbox', { name: 'Ticket number' }).fill('4411');
+}
+
+async function supportAccessBanner(page: Page, url: string): Promise<void> {
+  await supportAccessPrompt(page, url);
+  await giveSupportReason(page);
+  await page.getByTestId('invoice-row').first().waitFor({ timeout: 60_000 });
+}
 
 const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoPlatformSize; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
   {
@@ -202,6 +218,8 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoP
   { file: 'connector-matrix-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
   { file: 'connector-matrix-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: connectorMatrix },
   { file: 'connection-drawer-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectionDrawer },
+  { file: 'support-access-prompt-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessPrompt },
+  { file: 'support-access-banner-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessBanner },
 ];
 
 // `npm run screenshots [name-filter]` refreshes the shots whose file name contains the filter.

@@ -18,7 +18,7 @@ export function SupportAccessBanner({ access, onExpired }: { access: SupportAcce
   const minutesLeft = `${Math.max(1, Math.ceil(leftMs / 60_000))} min left`;
   if (access.state === 'failed') {
     return (
-      <Alert color="red" variant="light" radius={0} icon={<IconAlertTriangle size={18} />} role="status" aria-label="Support access">
+      <Alert color="red" variant="light" radius="md" icon={<IconAlertTriangle size={18} />} role="status" aria-label="Support access">
         <Text size="sm">
           Support access to {access.tenantName} could not be logged: {access.error}
         </Text>
@@ -27,7 +27,7 @@ export function SupportAccessBanner({ access, onExpired }: { access: SupportAcce
   }
   const queued = access.state === 'queued';
   return (
-    <Alert color={queued ? 'yellow' : 'blue'} variant="light" radius={0} py={6} icon={queued ? <IconClockHour4 size={18} /> : <IconShieldCheck size={18} />} role="status" aria-label="Support access">
+    <Alert color={queued ? 'yellow' : 'blue'} variant="light" radius="md" py={6} icon={queued ? <IconClockHour4 size={18} /> : <IconShieldCheck size={18} />} role="status" aria-label="Support access">
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Text size="sm">
           {queued ? `Support access to ${access.tenantName} queued — will be logged when the platform is reachable` : `Support access to ${access.tenantName} logged`} · {reason} · {minutesLeft}

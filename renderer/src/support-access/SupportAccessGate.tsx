@@ -65,7 +65,7 @@ export function SupportAccessGate({ tenant, children }: SupportAccessGateProps) 
     );
   }
   return (
-    <Stack gap={0}>
+    <Stack gap="sm">
       <SupportAccessBanner access={access} onExpired={reload} />
       {children}
     </Stack>
