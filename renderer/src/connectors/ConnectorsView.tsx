@@ -1,4 +1,5 @@
 import { Anchor, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { connectionStatus } from '../../../shared/ops-api/connectors.ts';
 import type { ConnectionRow } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
@@ -70,6 +71,12 @@ function Connections({ connector, connectorName, status }: { connector: string |
   const filter = { ...(connector === null ? {} : { connectorId: connector }), ...(status === null ? {} : { status }) };
   const list: Loadable<{ connections: ConnectionRow[]; total: number }> = useCachedQuery(() => api['connectors/connections']({ ...filter, limit: 1_000 }), connectorResources, JSON.stringify(filter));
   const heading = [connectorName, status].filter((part) => part !== null).join(' · ');
+  // A cell clicked in the matrix (or a link to one) lists its connections below the fold at 1440×900: bring them up.
+  const panel = useRef<HTMLDivElement>(null);
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => {
+    if (filterKey !== '{}') panel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [filterKey]);
   return (
     <Panel
       title={heading === '' ? 'All connections' : `Connections · ${heading}`}
@@ -82,6 +89,7 @@ function Connections({ connector, connectorName, status }: { connector: string |
         )
       }
       testId="connections-panel"
+      panelRef={panel}
     >
       {list.status === 'loading' && <Loader size="sm" aria-label="Loading connections" />}
       {list.status === 'error' && <ReadFailed title="The connections could not be read" failure={list} />}
@@ -95,9 +103,9 @@ function Connections({ connector, connectorName, status }: { connector: string |
   );
 }
 
-function Panel({ title, hint, action, testId, children }: { title: string; hint?: string | undefined; action?: React.ReactNode; testId?: string; children: React.ReactNode }) {
+function Panel({ title, hint, action, testId, panelRef, children }: { title: string; hint?: string | undefined; action?: React.ReactNode; testId?: string; panelRef?: React.Ref<HTMLDivElement>; children: React.ReactNode }) {
   return (
-    <Paper withBorder p="sm" radius="md" data-testid={testId}>
+    <Paper withBorder p="sm" radius="md" data-testid={testId} ref={panelRef}>
       <Group justify="space-between" mb="xs">
         <Group gap="xs" align="baseline">
           <Title order={4}>{title}</Title>
