@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
-import { demoTest, expect } from './fixtures.ts';
+import { auditSearchPage } from '../../shared/ops-api/index.ts';
+import { startTestPlatform } from '../fixtures/platform.ts';
+import type { TestPlatform } from '../fixtures/platform.ts';
+import { startRewritingProxy } from '../fixtures/rewriting-proxy.ts';
+import { demoTest, expect, test } from './fixtures.ts';
+import { giveSupportReason } from './support-reason.ts';
 
 /** A tenant the console has cached from the demo platform, by the console API. */
 async function someTenant(page: Page): Promise<{ id: string; name: string }> {
@@ -60,4 +65,56 @@ demoTest('cancelling the reason goes back to the tenant directory, unlogged', as
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/#\/tenants$/);
   await expect(page.getByRole('status', { name: 'Support access' })).toHaveCount(0);
+});
+
+/** The platform's support.access events whose reason holds `text`. */
+async function loggedAccesses(platform: TestPlatform, text: string) {
+  const response = await platform.get(`/v1/audit-events/search?action=support.access&q=${encodeURIComponent(text)}&limit=100`);
+  return auditSearchPage.parse(await response.json()).data;
+}
+
+test('offline, the access is queued under its banner and logged once the platform is back', async ({ page, console: app }) => {
+  const platform = await startTestPlatform({ tenants: 6, events: 1_000 });
+  let reachable = true;
+  const proxy = await startRewritingProxy(platform.url, {
+    intercept(req) {
+      if (reachable) return false;
+      req.socket.destroy();
+      return true;
+    },
+  });
+  try {
+    await page.goto(`${app.host.url}#/tenants`);
+    const saved = await page.evaluate(
+      async ({ baseUrl, token }) =>
+        (
+          await fetch('/api/call/profiles/save', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'staging', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
+          })
+        ).status,
+      { baseUrl: proxy.url, token: platform.tokens.full },
+    );
+    expect(saved).toBe(200);
+    const tenant = await someTenant(page);
+
+    reachable = false;
+    const indicator = page.getByTestId('connection-indicator');
+    await expect(indicator).toHaveAttribute('data-connection', 'offline', { timeout: 30_000 });
+    await page.goto(`${app.host.url}#/tenants/${tenant.id}`);
+    await giveSupportReason(page, 'T-9031');
+    const banner = page.getByRole('status', { name: 'Support access' });
+    await expect(banner).toContainText(`Support access to ${tenant.name} queued — will be logged when the platform is reachable · ticket T-9031 · 30 min left`);
+    await expect(page.getByTestId('tenant-page')).toBeVisible();
+    expect(await loggedAccesses(platform, 'T-9031')).toHaveLength(0);
+
+    reachable = true;
+    await expect(banner).toContainText(`Support access to ${tenant.name} logged · ticket T-9031`, { timeout: 60_000 });
+    await expect(banner.getByRole('link', { name: 'View in audit log' })).toBeVisible();
+    expect(await loggedAccesses(platform, 'T-9031')).toHaveLength(1);
+  } finally {
+    await proxy.close();
+    await platform.stop();
+  }
 });
