@@ -29,4 +29,20 @@ export async function auditCount(page: Page): Promise<number> {
   return Number(/^([\d,]+) event/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 }
 
+/** Saves an Ops API profile named Acme through the console API, its token for this session only; it becomes the active one. */
+export async function saveProfile(page: Page, { baseUrl, token, environment = 'prod' }: { baseUrl: string; token: string; environment?: 'prod' | 'staging' }): Promise<void> {
+  const status = await page.evaluate(
+    async (profile) =>
+      (
+        await fetch('/api/call/profiles/save', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ kind: 'ops-api', name: 'Acme', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, tokenStorage: 'session', ...profile }),
+        })
+      ).status,
+    { baseUrl, token, environment },
+  );
+  expect(status).toBe(200);
+}
+
 export { expect };

@@ -2,22 +2,7 @@ import { queueList } from '../../shared/ops-api/index.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-async function connect(page: Page, platform: TestPlatform, token = platform.tokens.full): Promise<void> {
-  const saved = await page.evaluate(
-    async ({ baseUrl, token }) =>
-      (
-        await fetch('/api/call/profiles/save', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'prod', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
-        })
-      ).status,
-    { baseUrl: platform.url, token },
-  );
-  expect(saved).toBe(200);
-}
+import { expect, saveProfile, test } from './fixtures.ts';
 
 async function platformQueue(platform: TestPlatform, name: string) {
   return queueList.parse(await (await platform.get('/v1/queues')).json()).data.find((queue) => queue.name === name)!;
@@ -30,7 +15,7 @@ test('a paused queue backs up: the overview puts it first and shows it growing; 
   try {
     expect((await platform.send('POST', '/v1/queues/report-generation/pause')).status).toBe(200);
     await page.goto(`${app.host.url}#/queues`);
-    await connect(page, platform);
+    await saveProfile(page, { baseUrl: platform.url, token: platform.tokens.full });
 
     const first = page.getByTestId('queue-row').first();
     await expect(first).toHaveAttribute('data-queue', 'report-generation', { timeout: 30_000 });
@@ -79,7 +64,7 @@ test('with a read-only token the queue actions are absent', async ({ page, conso
   const platform = await startTestPlatform({ tenants: 8, events: 2_000 });
   try {
     await page.goto(`${app.host.url}#/queues`);
-    await connect(page, platform, platform.tokens.readOnly);
+    await saveProfile(page, { baseUrl: platform.url, token: platform.tokens.readOnly });
     await page.getByTestId('queue-row').first().getByRole('link').click();
     await expect(page.getByTestId('failure-group').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('queue-read-only')).toBeVisible();
@@ -113,7 +98,7 @@ test('a threshold crossing raises exactly one notification and a badge on Queues
     const quiet = { defaults: { depth: 1_000_000, oldestWaitingMinutes: 100_000, failureRatePercent: 100 }, perQueue: {} };
     expect(await page.evaluate(async (queueAlerts) => (await fetch('/api/call/settings/update', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queueAlerts }) })).status, quiet)).toBe(200);
     expect((await platform.send('POST', '/v1/queues/report-generation/pause')).status).toBe(200);
-    await connect(page, platform);
+    await saveProfile(page, { baseUrl: platform.url, token: platform.tokens.full });
 
     await page.locator('[data-queue="report-generation"]').getByRole('link').click();
     await page.getByTestId('queue-thresholds').click();

@@ -3,7 +3,7 @@ import { auditSearchPage } from '../../shared/ops-api/index.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import { startRewritingProxy } from '../fixtures/rewriting-proxy.ts';
-import { demoTest, expect, test } from './fixtures.ts';
+import { demoTest, expect, saveProfile, test } from './fixtures.ts';
 import { giveSupportReason } from './support-reason.ts';
 
 /** A tenant the console has cached from the demo platform, by the console API. */
@@ -85,18 +85,7 @@ test('offline, the access is queued under its banner and logged once the platfor
   });
   try {
     await page.goto(`${app.host.url}#/tenants`);
-    const saved = await page.evaluate(
-      async ({ baseUrl, token }) =>
-        (
-          await fetch('/api/call/profiles/save', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'staging', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
-          })
-        ).status,
-      { baseUrl: proxy.url, token: platform.tokens.full },
-    );
-    expect(saved).toBe(200);
+    await saveProfile(page, { baseUrl: proxy.url, token: platform.tokens.full, environment: 'staging' });
     const tenant = await someTenant(page);
 
     reachable = false;

@@ -1,24 +1,8 @@
 import { connection, listOf, tenantBilling, tenantPage } from '../../shared/ops-api/index.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, saveProfile, test } from './fixtures.ts';
 import { giveSupportReason } from './support-reason.ts';
-
-async function connect(page: Page, platform: TestPlatform): Promise<void> {
-  const saved = await page.evaluate(
-    async ({ baseUrl, token }) =>
-      (
-        await fetch('/api/call/profiles/save', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ kind: 'ops-api', name: 'Acme', baseUrl, environment: 'prod', color: null, options: { proxyUrl: null, caFile: null, timeoutMs: 5_000 }, token, tokenStorage: 'session' }),
-        })
-      ).status,
-    { baseUrl: platform.url, token: platform.tokens.full },
-  );
-  expect(saved).toBe(200);
-}
 
 /** A tenant with invoices and connections, so its page has something in every part. */
 async function busyTenant(platform: TestPlatform) {
@@ -36,7 +20,7 @@ test('a support engineer finds a tenant, reads its page and follows its audit li
   try {
     const { tenant, billing, connections, all } = await busyTenant(platform);
     await page.goto(`${app.host.url}#/tenants`);
-    await connect(page, platform);
+    await saveProfile(page, { baseUrl: platform.url, token: platform.tokens.full });
 
     const rows = page.getByTestId('tenant-row');
     await expect(rows).toHaveCount(all.length, { timeout: 30_000 });
