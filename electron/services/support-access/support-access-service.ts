@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
 import { supportReasonWire } from '../../../shared/console-api/index.ts';
 import type { ConsoleHandlers, EventPayload, SupportAccess, SupportAccessSettings, SupportReason } from '../../../shared/console-api/index.ts';
+import { errorReason } from '../error-reason.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { ProfileConnection } from '../profiles/profile-connection.ts';
 import { sendSupportAccess } from './send-support-access.ts';
@@ -18,6 +19,8 @@ export interface SupportAccessOptions {
   connectionFor(profileId: string): Promise<ProfileConnection>;
   /** How often queued accesses are tried again besides when the platform comes back. */
   drainEveryMs?: number;
+  /** Where a background send that failed says why (a queue file that cannot be written). */
+  warn?: (message: string) => void;
 }
 
 type SupportAccessHandlers = Pick<ConsoleHandlers, 'supportAccess/get' | 'supportAccess/open'>;
@@ -28,7 +31,7 @@ type SupportAccessHandlers = Pick<ConsoleHandlers, 'supportAccess/get' | 'suppor
  * accesses are sent in the order given, each with its one Idempotency-Key, so exactly once.
  * This session's accesses live in memory: a restart asks again.
  */
-export function createSupportAccess({ dataDir, events, clock, activeProfile, settingsFor, connectionFor, drainEveryMs = 60_000 }: SupportAccessOptions) {
+export function createSupportAccess({ dataDir, events, clock, activeProfile, settingsFor, connectionFor, drainEveryMs = 60_000, warn = console.warn }: SupportAccessOptions) {
   const queue = openSupportAccessQueue(dataDir);
   /** This session's accesses by profile and tenant. */
   const sessions = new Map<string, SupportAccess>();
@@ -50,25 +53,33 @@ export function createSupportAccess({ dataDir, events, clock, activeProfile, set
   }
 
   /** Sends every queued access, oldest first; a profile's queue stops at its first unreachable attempt, so order holds. */
-  function drain(): Promise<void> {
-    draining = draining.then(async () => {
-      const stalled = new Set<string>();
-      for (const entry of queue.list()) {
-        if (stalled.has(entry.access.profileId)) continue;
-        const result = await sendSupportAccess(() => connectionFor(entry.access.profileId), entry);
-        if (result.outcome === 'unreachable') {
-          stalled.add(entry.access.profileId);
-          continue;
-        }
-        queue.remove(entry.access.id);
-        update(
-          result.outcome === 'logged'
-            ? { ...entry.access, state: 'logged', eventId: result.eventId, auditQuery: result.auditQuery, error: null }
-            : { ...entry.access, state: 'failed', error: result.reason },
-        );
+  async function sendQueued(): Promise<void> {
+    const stalled = new Set<string>();
+    for (const entry of queue.list()) {
+      if (stalled.has(entry.access.profileId)) continue;
+      const result = await sendSupportAccess(() => connectionFor(entry.access.profileId), entry);
+      if (result.outcome === 'unreachable') {
+        stalled.add(entry.access.profileId);
+        continue;
       }
-    });
-    return draining;
+      queue.remove(entry.access.id);
+      update(
+        result.outcome === 'logged'
+          ? { ...entry.access, state: 'logged', eventId: result.eventId, auditQuery: result.auditQuery, error: null }
+          : { ...entry.access, state: 'failed', error: result.reason },
+      );
+    }
+  }
+
+  /** One send of the queue at a time; a failed one leaves the next to run, and its caller hears why. */
+  function drain(): Promise<void> {
+    const run = draining.then(sendQueued);
+    draining = run.catch(() => undefined);
+    return run;
+  }
+
+  function drainInBackground(): void {
+    drain().catch((error: unknown) => warn(`Support access: the queued accesses could not be sent: ${errorReason(error)}`));
   }
 
   function requireProfile() {
@@ -118,17 +129,15 @@ export function createSupportAccess({ dataDir, events, clock, activeProfile, set
   const unsubscribe = events.subscribe((event, payload) => {
     if (event !== 'sync/changed') return;
     const online = (payload as EventPayload<'sync/changed'>).connection === 'online';
-    if (online && !wasOnline) void drain();
+    if (online && !wasOnline) drainInBackground();
     wasOnline = online;
   });
-  const timer = setInterval(() => void drain(), drainEveryMs);
+  const timer = setInterval(drainInBackground, drainEveryMs);
   timer.unref();
-  void drain();
+  drainInBackground();
 
   return {
     handlers,
-    /** Sends what is queued now; resolves when done (tests and shutdown wait for it). */
-    drain,
     async close() {
       clearInterval(timer);
       unsubscribe();
