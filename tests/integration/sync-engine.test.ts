@@ -321,7 +321,7 @@ describe('the sync loop', () => {
     expect(readSyncState(db).find((state) => state.resource === 'audit')?.lastError).toMatch(/ECONNREFUSED/);
   });
 
-  it('fills queues, tenants, billing and connectors in one pass', async () => {
+  it('fills queues, tenants, billing, connectors, their runs and the platform status in one pass', async () => {
     const db = cache();
     const loop = createSyncLoop({ db, source: { kind: 'ops-api', client: client() }, post: () => {}, signal: new AbortController().signal, schedule: defaultSchedule, clock: systemClock });
     expect(await loop.runOnce()).toEqual([]);
@@ -334,12 +334,16 @@ describe('the sync loop', () => {
     expect(count('invoices')).toBeGreaterThan(20 * 10);
     expect(count('connectors')).toBe(12);
     expect(count('connections')).toBeGreaterThan(0);
+    expect(count('connection_runs')).toBeGreaterThan(0);
+    expect(count('platform_status')).toBeGreaterThan(1);
     expect(readSyncState(db).map((state) => [state.resource, state.lastError])).toEqual([
       ['audit', null],
       ['billing', null],
+      ['connection-runs', null],
       ['connectors', null],
       ['failed-jobs', null],
       ['queues', null],
+      ['status', null],
       ['tenants', null],
     ]);
   });
@@ -414,6 +418,7 @@ describe('scopes', () => {
       ['tenants', 'the token lacks scope tenants:read'],
       ['connectors', 'the token lacks scope connectors:read'],
       ['billing', 'the token lacks scope billing:read'],
+      ['connection-runs', 'the token lacks scope connectors:read'],
     ]);
     expect(cached(db).count).toBeGreaterThan(0);
     expect(db.prepare('SELECT count(*) FROM tenants').pluck().get()).toBe(0);
