@@ -3,7 +3,7 @@ import type { TenantFilterChoices, TenantListRow, TenantOverview } from '../../.
 import { tenantsMethods } from '../../../shared/console-api/index.ts';
 import { queryModule } from '../reader/query-module.ts';
 import { method } from '../workers/rpc/protocol.ts';
-import { tenantDirectory, tenantFilterChoices, tenantNames } from './tenant-directory.ts';
+import { createTenantDirectory, tenantFilterChoices, tenantNames } from './tenant-directory.ts';
 import { tenantOverview } from './tenant-overview.ts';
 
 /** The tenants view's reads of cached data, answered on a source's reader thread. */
@@ -16,10 +16,13 @@ export const tenantsQueries = queryModule(
     /** The cached names of these tenant ids; an id the cache does not know is left out. */
     'tenants.names': method<Record<string, string>>()(z.object({ ids: z.array(z.string()).max(10_000) })),
   },
-  (db) => ({
-    'tenants.directory': (input) => tenantDirectory(db, input),
-    'tenants.filters': () => tenantFilterChoices(db),
-    'tenants.overview': ({ id, now }) => tenantOverview(db, id, now),
-    'tenants.names': ({ ids }) => tenantNames(db, ids),
-  }),
+  (db) => {
+    const tenantDirectory = createTenantDirectory(db);
+    return {
+      'tenants.directory': (input) => tenantDirectory(input),
+      'tenants.filters': () => tenantFilterChoices(db),
+      'tenants.overview': ({ id, now }) => tenantOverview(db, id, now),
+      'tenants.names': ({ ids }) => tenantNames(db, ids),
+    };
+  },
 );

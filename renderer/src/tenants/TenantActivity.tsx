@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { TenantOverview } from '../../../shared/console-api/index.ts';
 import { routeHref } from '../app/route.ts';
 import { useNow } from '../app/useNow.ts';
@@ -81,11 +81,9 @@ export function TenantConnections({ connections }: { connections: TenantOverview
             <Anchor href={routeHref('connectors', ['connection', link.id])} size="sm" fw={600}>
               {link.connectorName}
             </Anchor>
-            <Tooltip label={link.lastError ?? ''} disabled={link.lastError === null} multiline maw={360}>
-              <Text size="xs" c={link.lastError === null ? 'dimmed' : 'red'} truncate="end">
+            <Text size="xs" c={link.lastError === null ? 'dimmed' : 'red'} truncate="end" title={link.lastError ?? undefined}>
                 {link.lastError ?? (link.lastSuccessAt === null ? 'never succeeded' : <span title={link.lastSuccessAt}>last success {relativeAge(link.lastSuccessAt, now)}</span>)}
-              </Text>
-            </Tooltip>
+            </Text>
           </Stack>
           <Badge size="sm" variant="light" color={connectionColors[link.status]} style={{ flex: 'none' }}>
             {link.status}

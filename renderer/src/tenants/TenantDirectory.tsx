@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Loader, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useState } from 'react';
 import type { TenantFilterChoices, TenantListRow, TenantSort } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { DataAge } from '../components/DataAge.tsx';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { tenantHref } from './tenant-route.ts';
 import { tenantStatusLabel } from './tenant-status.tsx';
 import { focusFirstRow, TenantTable } from './TenantTable.tsx';
@@ -87,16 +88,7 @@ export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
         </Group>
       </Group>
       {directory.status === 'loading' && <Loader aria-label="Loading tenants" />}
-      {directory.status === 'error' && (
-        <Alert color="red" title="The tenants could not be read">
-          <Group gap="sm">
-            <Text size="sm">{directory.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={directory.retry}>
-              Try again
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {directory.status === 'error' && <ReadFailed title="The tenants could not be read" failure={directory} />}
       {directory.status === 'ready' && directory.value.total === 0 && (
         <Text c="dimmed" py="xl" ta="center" data-testid="tenant-none">
           {narrowed ? 'No cached tenant matches this search and these filters.' : 'No tenants are cached.'}

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity } from '@tabler/icons-react';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { routeHref } from '../app/route.ts';
+import { ReadFailed } from '../components/ReadFailed.tsx';
 import { SupportAccessGate } from '../support-access/SupportAccessGate.tsx';
 import { InvoicesTable, MrrChart, SubscriptionCard } from './BillingCards.tsx';
 import { TenantAuditEvents, TenantConnections, TenantFailedJobs } from './TenantActivity.tsx';
@@ -17,18 +18,7 @@ export function TenantPage({ id }: { id: string }) {
   const { api } = useConsole();
   const overview = useCachedQuery(() => api['tenants/overview']({ id }), resources, id);
   if (overview.status === 'loading') return <Loader aria-label="Loading the tenant" />;
-  if (overview.status === 'error') {
-    return (
-      <Alert color="red" title="The tenant could not be read">
-        <Group gap="sm">
-          <Text size="sm">{overview.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={overview.retry}>
-            Try again
-          </Button>
-        </Group>
-      </Alert>
-    );
-  }
+  if (overview.status === 'error') return <ReadFailed title="The tenant could not be read" failure={overview} />;
   if (overview.value === null) return <NotCached id={id} />;
   const { tenant, billing, audit, connections, failedJobs } = overview.value;
   return (
