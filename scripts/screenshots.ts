@@ -34,6 +34,7 @@ async function homeGlance(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('home-past-due').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('home-audit-event').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('home-status-overall').waitFor({ timeout: 60_000 });
 }
 
 async function billingOverview(page: Page, url: string): Promise<void> {

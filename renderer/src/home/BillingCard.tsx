@@ -7,7 +7,7 @@ import { AllClear, GlanceCard } from './GlanceCard.tsx';
 /** This month's MRR, one figure per currency (never summed across them), and the past-due tenants. */
 export function BillingCard({ billing }: { billing: HomeGlance['billing'] }) {
   return (
-    <GlanceCard title="Past-due tenants" count={billing.pastDueCount} countColor="red" more={{ href: routeHref('billing'), label: 'Billing' }} testId="home-billing">
+    <GlanceCard title="MRR and past-due tenants" count={billing.pastDueCount} countColor="red" more={{ href: routeHref('billing'), label: 'Billing' }} testId="home-billing">
       <Group gap="lg" data-testid="home-mrr">
         {billing.mrr.length === 0 ? (
           <AllClear>No MRR is cached yet.</AllClear>
