@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Loader, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { TenantFilterChoices, TenantListRow, TenantSort } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
@@ -32,14 +32,17 @@ const initialFilters = (): DirectoryFilters => {
 /** Every cached tenant: search by name, slug, id or owner e-mail; filter by plan, status and region; sort. */
 export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
   const [filters, setFilters] = useState(initialFilters);
-  const update = (patch: Partial<DirectoryFilters>) =>
-    setFilters((current) => {
-      const next = { ...current, ...patch };
-      sessionStorage.setItem(storageKey, JSON.stringify(next));
-      return next;
-    });
-  // Typing stays responsive: the list follows the deferred filters.
-  const directory = useTenantDirectory(useDeferredValue(filters));
+  const update = useCallback(
+    (patch: Partial<DirectoryFilters>) =>
+      setFilters((current) => {
+        const next = { ...current, ...patch };
+        sessionStorage.setItem(storageKey, JSON.stringify(next));
+        return next;
+      }),
+    [],
+  );
+  // The read starts in the keystroke's own render (the reader answers in a few ms); the selects are not redrawn by typing.
+  const directory = useTenantDirectory(filters);
   const open = useCallback((row: TenantListRow) => (window.location.hash = tenantHref(row.id)), []);
   const narrowed = filters.q.trim() !== '' || filters.plan !== undefined || filters.status !== undefined || filters.region !== undefined;
 
@@ -67,25 +70,7 @@ export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
             }
           }}
         />
-        <Select w={150} placeholder="Any plan" aria-label="Plan" clearable data={choices.plans.map(option)} value={filters.plan ?? null} onChange={(plan) => update({ plan: plan ?? undefined })} />
-        <Select
-          w={150}
-          placeholder="Any status"
-          aria-label="Status"
-          clearable
-          data={choices.statuses.map((choice) => ({ ...option(choice), label: `${tenantStatusLabel(choice.value as TenantListRow['status'])} (${choice.count})` }))}
-          value={filters.status ?? null}
-          onChange={(status) => update({ status: (status ?? undefined) as DirectoryFilters['status'] })}
-        />
-        <Select w={170} placeholder="Any region" aria-label="Region" clearable data={choices.regions.map(option)} value={filters.region ?? null} onChange={(region) => update({ region: region ?? undefined })} />
-        <Group gap={4} wrap="nowrap">
-          <Select w={140} aria-label="Sort by" data={sorts} value={filters.sort} allowDeselect={false} onChange={(sort) => update({ sort: (sort ?? 'name') as TenantSort })} />
-          <Tooltip label={filters.order === 'asc' ? 'Ascending' : 'Descending'}>
-            <ActionIcon variant="default" size="lg" aria-label={`Sort ${filters.order === 'asc' ? 'descending' : 'ascending'}`} onClick={() => update({ order: filters.order === 'asc' ? 'desc' : 'asc' })}>
-              {filters.order === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
-            </ActionIcon>
-          </Tooltip>
-        </Group>
+        <FilterSelects choices={choices} plan={filters.plan} status={filters.status} region={filters.region} sort={filters.sort} order={filters.order} update={update} />
       </Group>
       {directory.status === 'loading' && <Loader aria-label="Loading tenants" />}
       {directory.status === 'error' && <ReadFailed title="The tenants could not be read" failure={directory} />}
@@ -98,6 +83,35 @@ export function TenantDirectory({ choices }: { choices: TenantFilterChoices }) {
     </Stack>
   );
 }
+
+type FilterProps = Pick<DirectoryFilters, 'plan' | 'status' | 'region' | 'sort' | 'order'> & { choices: TenantFilterChoices; update(patch: Partial<DirectoryFilters>): void };
+
+/** Plan, status and region filters and the sort: drawn again when one of them changes, not on every keystroke. */
+const FilterSelects = memo(function FilterSelects({ choices, plan, status, region, sort, order, update }: FilterProps) {
+  return (
+    <>
+      <Select w={150} placeholder="Any plan" aria-label="Plan" clearable data={choices.plans.map(option)} value={plan ?? null} onChange={(plan) => update({ plan: plan ?? undefined })} />
+      <Select
+        w={150}
+        placeholder="Any status"
+        aria-label="Status"
+        clearable
+        data={choices.statuses.map((choice) => ({ ...option(choice), label: `${tenantStatusLabel(choice.value as TenantListRow['status'])} (${choice.count})` }))}
+        value={status ?? null}
+        onChange={(status) => update({ status: (status ?? undefined) as DirectoryFilters['status'] })}
+      />
+      <Select w={170} placeholder="Any region" aria-label="Region" clearable data={choices.regions.map(option)} value={region ?? null} onChange={(region) => update({ region: region ?? undefined })} />
+      <Group gap={4} wrap="nowrap">
+        <Select w={140} aria-label="Sort by" data={sorts} value={sort} allowDeselect={false} onChange={(sort) => update({ sort: (sort ?? 'name') as TenantSort })} />
+        <Tooltip label={order === 'asc' ? 'Ascending' : 'Descending'}>
+          <ActionIcon variant="default" size="lg" aria-label={`Sort ${order === 'asc' ? 'descending' : 'ascending'}`} onClick={() => update({ order: order === 'asc' ? 'desc' : 'asc' })}>
+            {order === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </>
+  );
+});
 
 const option = (choice: TenantFilterChoices['plans'][number]) => ({ value: choice.value, label: `${choice.label} (${choice.count})` });
 

@@ -45,6 +45,10 @@ export function useTenantDirectory(filters: DirectoryFilters): Exclude<Loadable<
     // filters is part of `key`, which `base` changes with.
   }, [api, base, extra]);
 
+  // While a new search is read, the last answer stays: the list is not swapped for a spinner on every keystroke.
+  const shown = useRef<DirectoryRows | null>(null);
+  if (first.status === 'loading' && shown.current !== null) return { status: 'ready', value: shown.current };
   if (first.status !== 'ready') return first;
-  return { status: 'ready', value: { rows, total: first.value.total, loadMore } };
+  shown.current = { rows, total: first.value.total, loadMore };
+  return { status: 'ready', value: shown.current };
 }
