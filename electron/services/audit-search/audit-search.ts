@@ -10,8 +10,12 @@ import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import { compileAuditQuery, ipMatches, unorderedByIndex } from './compile-query.ts';
 import type { CompiledQuery } from './compile-query.ts';
 
-const rowColumns = `seq, id, ts, tenant_id, (SELECT name FROM tenants WHERE tenants.id = audit_events.tenant_id) AS tenant_name, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
+const columnsWithTenantName = (tenantName: string) => `seq, id, ts, tenant_id, ${tenantName} AS tenant_name, actor_type, actor_id, actor_email, json_extract(raw, '$.actor.name') AS actor_name,
   action, target_type, target_id, json_extract(raw, '$.target.name') AS target_name, outcome, ip, request_id`;
+/** A page of results names each tenant from the cached tenants (a lookup per row shown). */
+const rowColumns = columnsWithTenantName('(SELECT name FROM tenants WHERE tenants.id = audit_events.tenant_id)');
+/** Exports carry no tenant name (no export format has one): a lookup per event would only slow a million-event export. */
+const exportColumns = columnsWithTenantName('NULL');
 
 /**
  * A rowid parameter of the full-text index. better-sqlite3 binds a JS number as a REAL, and
@@ -207,7 +211,7 @@ export function createAuditSearch(db: Database, clock: Clock = systemClock) {
     /** Every matching event's raw JSON and row, oldest first (exports walk the chain forwards). */
     *matching(q: string): Generator<{ raw: string; row: AuditRow }> {
       const { where, params } = compileOrThrow(q);
-      for (const record of prepared(`SELECT ${rowColumns}, raw FROM audit_events WHERE ${where} ORDER BY seq`).iterate(...params) as Iterable<RowRecord & { raw: string }>) {
+      for (const record of prepared(`SELECT ${exportColumns}, raw FROM audit_events WHERE ${where} ORDER BY seq`).iterate(...params) as Iterable<RowRecord & { raw: string }>) {
         yield { raw: record.raw, row: toRow(record) };
       }
     },
