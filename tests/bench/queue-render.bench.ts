@@ -1,16 +1,9 @@
 // A queue's detail in Chromium over a cache with 90 days of samples for 30 queues: from opening
 // the queue to its charts painted. The profile's platform is unreachable, as offline: the view
 // reads the cache. `npm run bench queue-render`
-import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
-import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
-import { createConsoleServices } from '../../electron/services/console-services.ts';
-import { builtRendererDir } from '../../electron/web/renderer-dir.ts';
-import { startWebHost } from '../../electron/web/server.ts';
-import { chromiumLaunchOptions } from '../e2e/chromium.ts';
-import { makeDataDir } from '../fixtures/data-dir.ts';
 import type { BenchResult, BenchSuite } from './bench.ts';
+import { startOfflineConsole } from './offline-console.ts';
 import { fillSamples } from './queues.bench.ts';
 
 // Enough opens that the p95 is not simply the slowest one.
@@ -19,26 +12,10 @@ const opens = 60;
 export const suite: BenchSuite = {
   name: 'queue-render',
   async run(): Promise<BenchResult[]> {
-    const dataDir = makeDataDir('opsdeck-bench-queue-render-');
-    const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'bench', demo: null });
-    const saved = await services.handlers['profiles/save']({
-      name: 'Bench',
-      kind: 'ops-api',
-      baseUrl: 'http://127.0.0.1:9',
-      environment: 'prod',
-      color: null,
-      options: { proxyUrl: null, caFile: null, timeoutMs: 1_000 },
-      token: 'bench-token',
-      tokenStorage: 'session',
-    });
-    const { db } = openCacheDb(cacheDbPath(dataDir.path, saved.activeId!), { log: console.warn });
-    const samples = fillSamples(db, Date.now());
-    db.close();
-    const host = await startWebHost({ services, rendererDir: builtRendererDir() });
-    const browser = await chromium.launch(chromiumLaunchOptions);
+    const { filled: samples, url, browser, close } = await startOfflineConsole('queue-render', (db) => fillSamples(db, Date.now()));
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      await page.goto(`${host.url}#/queues`);
+      await page.goto(`${url}#/queues`);
       await page.getByTestId('queue-row').first().waitFor({ timeout: 60_000 });
       const times: number[] = [];
       for (let open = 0; open < opens; open++) times.push(await openToCharts(page, `queue-${open % 30}`, open % 2 === 0 ? '7 d' : '24 h'));
@@ -49,10 +26,7 @@ export const suite: BenchSuite = {
         { name: 'queue detail: open to charts painted, median', value: Math.round(times[Math.floor(times.length / 2)]!), unit: 'ms' },
       ];
     } finally {
-      await browser.close();
-      await host.close();
-      await services.close();
-      dataDir.remove();
+      await close();
     }
   },
 };

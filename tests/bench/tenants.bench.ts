@@ -1,23 +1,16 @@
 // The tenants view in Chromium over a cache filled directly: 10,000 tenants, and one tenant with
 // 24 months of invoices, 1,000 audit events, 20 connections and failed jobs. The profile's
 // platform is unreachable, as offline: the view reads the cache. `npm run bench tenants`
-import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
 import { billingRows, connectionsTable, connectorsTable, failedJobsTable, tenantsTable } from '../../electron/services/cache/cache-tables.ts';
-import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
-import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { rowsOf, writeSynced } from '../../electron/services/cache/synced-rows.ts';
-import { createConsoleServices } from '../../electron/services/console-services.ts';
-import { builtRendererDir } from '../../electron/web/renderer-dir.ts';
-import { startWebHost } from '../../electron/web/server.ts';
 import type { Connection, Invoice, Job, Tenant, TenantBilling } from '../../shared/ops-api/index.ts';
-import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { giveSupportReason } from '../e2e/support-reason.ts';
 import { inPages, receivedAuditEvents } from '../fixtures/audit-events-for-cache.ts';
-import { makeDataDir } from '../fixtures/data-dir.ts';
 import type { BenchResult, BenchSuite } from './bench.ts';
+import { startOfflineConsole } from './offline-console.ts';
 
 const tenantCount = 10_000;
 const pageOpens = 30;
@@ -33,28 +26,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export const suite: BenchSuite = {
   name: 'tenants',
   async run(): Promise<BenchResult[]> {
-    const dataDir = makeDataDir('opsdeck-bench-tenants-');
-    const services = createConsoleServices({ dataDir: dataDir.path, host: 'web', version: 'bench', demo: null });
-    const saved = await services.handlers['profiles/save']({
-      name: 'Bench',
-      kind: 'ops-api',
-      baseUrl: 'http://127.0.0.1:9',
-      environment: 'prod',
-      color: null,
-      options: { proxyUrl: null, caFile: null, timeoutMs: 1_000 },
-      token: 'bench-token',
-      tokenStorage: 'session',
-    });
-    const { db } = openCacheDb(cacheDbPath(dataDir.path, saved.activeId!), { log: console.warn });
-    const busy = fillCache(db, Date.now());
-    db.close();
-    const host = await startWebHost({ services, rendererDir: builtRendererDir() });
-    const browser = await chromium.launch(chromiumLaunchOptions);
+    const { filled: busy, services, url, browser, close } = await startOfflineConsole('tenants', (db) => fillCache(db, Date.now()));
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       // tsx keeps function names with a __name helper that the page does not have.
       await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
-      await page.goto(`${host.url}#/tenants`);
+      await page.goto(`${url}#/tenants`);
       await page.getByTestId('tenant-row').first().waitFor({ timeout: 60_000 });
 
       // The first look asks why (support access); the timed opens come within that access.
@@ -88,10 +65,7 @@ export const suite: BenchSuite = {
         { name: 'directory: longest task while scrolling all tenants', value: Math.round(scroll.longest), unit: 'ms', target: '<= 50', note: `${scroll.longTasks} long tasks over ${scroll.frames} frames scrolling ${scrollStepPx} px each to row ${scroll.rows.toLocaleString('en-US')}` },
       ];
     } finally {
-      await browser.close();
-      await host.close();
-      await services.close();
-      dataDir.remove();
+      await close();
     }
   },
 };
