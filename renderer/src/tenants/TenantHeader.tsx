@@ -1,9 +1,9 @@
 import { ActionIcon, Badge, Button, Code, CopyButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import type { SyncResource, TenantOverview } from '../../../shared/console-api/index.ts';
+import { deepLinkOf } from '../../../shared/deep-link.ts';
 import { routeHref } from '../app/route.ts';
 import { DataAge } from '../components/DataAge.tsx';
-import { tenantDeepLink } from './tenant-route.ts';
 import { TenantStatusBadge } from './tenant-status.tsx';
 
 /** Name, id (copyable), status, plan, region and owner; a link others can open to see the same page. */
@@ -46,7 +46,7 @@ export function TenantHeader({ tenant, resources }: { tenant: TenantOverview['te
         </Stack>
       </Group>
       <Stack gap={6} align="flex-end">
-        <CopyButton value={tenantDeepLink(tenant.id)}>
+        <CopyButton value={deepLinkOf({ kind: 'tenant', id: tenant.id })}>
           {({ copied, copy }) => (
             <Button size="xs" variant="default" leftSection={copied ? <IconCheck size={14} /> : <IconLink size={14} />} onClick={copy}>
               {copied ? 'Link copied' : 'Copy link'}
