@@ -3,12 +3,21 @@
  * the user's locale with the currency's own number of decimals (JPY has none, KWD three).
  */
 export function formatMoney(minorUnits: number, currency: string, options: { compact?: boolean; locale?: string } = {}): string {
-  const code = currency.toUpperCase();
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  const amount = minorUnits / 10 ** digits;
-  return new Intl.NumberFormat(options.locale, {
-    style: 'currency',
-    currency: code,
-    ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  }).format(amount);
+  const { format, digits } = formatterOf(currency.toUpperCase(), options.compact === true, options.locale);
+  return format.format(minorUnits / 10 ** digits);
+}
+
+// An Intl.NumberFormat costs far more to make than to use, and a table formats a column of amounts per frame.
+const formatters = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
+function formatterOf(code: string, compact: boolean, locale: string | undefined): { format: Intl.NumberFormat; digits: number } {
+  const key = `${code} ${compact} ${locale ?? ''}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: code, ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}) });
+    made = { format, digits };
+    formatters.set(key, made);
+  }
+  return made;
 }
