@@ -58,6 +58,31 @@ async function connectionDrawer(page: Page, url: string): Promise<void> {
 
 /** Enough tenants that every currency has past-due tenants, trials and cards to show. */
 const billingDemo: DemoPlatformSize = { events: 3_000, tenants: 80 };
+const tenantsDemo: DemoPlatformSize = { events: 20_000, tenants: 120 };
+
+async function tenantsDirectory(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/tenants`);
+  await page.getByTestId('tenant-row').first().waitFor({ timeout: 60_000 });
+  await page.locator('input[aria-label="Sort by"]').click();
+  await page.getByRole('option', { name: 'MRR' }).click();
+  await page.getByRole('button', { name: 'Sort descending' }).click();
+  await page.mouse.move(700, 600);
+}
+
+/** A past-due tenant's page, under the banner of the access its reason logged: what a support engineer is usually asked about. */
+async function pastDueTenantPage(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/tenants`);
+  await page.getByTestId('tenant-row').first().waitFor({ timeout: 60_000 });
+  await page.locator('input[aria-label="Status"]').click();
+  await page.getByRole('option', { name: /past due/ }).click();
+  const id = (await page.getByTestId('tenant-row').first().getAttribute('data-tenant'))!;
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${url}#/tenants/${id}`);
+  await giveSupportReason(page);
+  await page.getByTestId('invoice-row').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('tenant-mrr-chart').locator('.recharts-area').first().waitFor();
+  await page.waitForTimeout(300);
+}
 
 /** The first cached tenant's page, asking why before it opens. */
 async function supportAccessPrompt(page: Page, url: string): Promise<void> {
@@ -212,6 +237,9 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoP
       await page.getByTestId('profile-test-result').waitFor();
     },
   },
+  { file: 'tenants-directory-light.png', scheme: 'light', demo: tenantsDemo, viewport: { width: 1440, height: 900 }, take: tenantsDirectory },
+  { file: 'tenant-page-light.png', scheme: 'light', demo: tenantsDemo, viewport: { width: 1440, height: 900 }, take: pastDueTenantPage },
+  { file: 'tenant-page-dark.png', scheme: 'dark', demo: tenantsDemo, viewport: { width: 1440, height: 900 }, take: pastDueTenantPage },
   { file: 'home-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
   { file: 'home-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: homeGlance },
   { file: 'billing-overview-light.png', scheme: 'light', demo: billingDemo, viewport: { width: 1440, height: 900 }, take: billingOverview },

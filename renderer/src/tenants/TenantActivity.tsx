@@ -1,13 +1,12 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import type { TenantOverview } from '../../../shared/console-api/index.ts';
 import { routeHref } from '../app/route.ts';
 import { useNow } from '../app/useNow.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { OutcomeBadge } from '../audit/OutcomeBadge.tsx';
+import { ConnectionStatusBadge } from '../connectors/connection-status.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { tenantAuditHref } from './tenant-route.ts';
-
-const connectionColors: Record<TenantOverview['connections'][number]['status'], string> = { healthy: 'teal', degraded: 'yellow', failing: 'red', disconnected: 'orange', paused: 'gray' };
 
 /** The tenant's newest cached audit events, and the way to all of them in the audit view. */
 export function TenantAuditEvents({ tenantId, audit }: { tenantId: string; audit: TenantOverview['audit'] }) {
@@ -85,9 +84,9 @@ export function TenantConnections({ connections }: { connections: TenantOverview
                 {link.lastError ?? (link.lastSuccessAt === null ? 'never succeeded' : <span title={link.lastSuccessAt}>last success {relativeAge(link.lastSuccessAt, now)}</span>)}
             </Text>
           </Stack>
-          <Badge size="sm" variant="light" color={connectionColors[link.status]} style={{ flex: 'none' }}>
-            {link.status}
-          </Badge>
+          <div style={{ flex: 'none' }}>
+            <ConnectionStatusBadge status={link.status} />
+          </div>
         </Group>
       ))}
     </Stack>
