@@ -1,9 +1,10 @@
 import type { UnsealedEvent } from './demo-data/audit-actions.ts';
 import { contextFor, eventFrom, tenantAt } from './demo-data/audit.ts';
+import type { LinksOf } from './demo-data/audit.ts';
 import { tenantActions } from './demo-data/audit-actions.ts';
 import { queueSpecs, stacktraceOf } from './demo-data/queue-catalog.ts';
 import type { QueueSpec } from './demo-data/queue-catalog.ts';
-import { connectorSpecs } from './demo-data/connectors.ts';
+import { connectorName, connectorSpecs } from './demo-data/connectors.ts';
 import { completedRetained, generateJob } from './demo-data/queues.ts';
 import { Random } from './demo-data/random.ts';
 import { demoTenants, storedDemoOptions } from './demo-data/generate.ts';
@@ -27,6 +28,9 @@ export function startLiveSimulator(platform: PlatformContext, tickMs = 1_000): L
   // A database can be reused by later runs: each run's ids must differ from every earlier one's.
   const random = new Random(options.seed).fork(`live-${platform.now()}`);
   const tenants = demoTenants(options);
+  const linkOf = platform.db.prepare('SELECT id, connector_id FROM connections WHERE tenant_id = ? ORDER BY rowid');
+  const linksOf: LinksOf = (tenantId) =>
+    (linkOf.all(tenantId) as Array<{ id: string; connector_id: string }>).map((row) => ({ id: row.id, name: connectorName(row.connector_id) }));
   const incident = incidentConnection(platform);
   const rates: Rates = new Map();
   let tick = 0;
@@ -36,17 +40,17 @@ export function startLiveSimulator(platform: PlatformContext, tickMs = 1_000): L
       for (const spec of queueSpecs) moveQueue(platform, random, spec, tenants, rates, tick, now);
       if (incident !== undefined) moveIncident(platform, random, incident, tick, now);
     })();
-    platform.ledger.append(newEvents(random, tenants, now));
+    platform.ledger.append(newEvents(random, tenants, linksOf, now));
     tick += 1;
   }, tickMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
 
-function newEvents(random: Random, tenants: DemoTenant[], now: number): UnsealedEvent[] {
+function newEvents(random: Random, tenants: DemoTenant[], linksOf: LinksOf, now: number): UnsealedEvent[] {
   return Array.from({ length: random.int(1, 3) }, () => {
     const tenant = tenantAt(random, tenants, now) ?? random.pick(tenants);
-    return eventFrom(random, random.weighted(tenantActions)(contextFor(random, tenant)), tenant.id, now);
+    return eventFrom(random, random.weighted(tenantActions)(contextFor(random, tenant, linksOf(tenant.id))), tenant.id, now);
   });
 }
 

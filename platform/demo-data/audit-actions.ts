@@ -10,11 +10,19 @@ export type EventContent = Pick<UnsealedEvent, 'actor' | 'action' | 'target' | '
   extra?: Record<string, unknown>;
 };
 
+/** A connection of a tenant, as its audit events name it. */
+export interface DemoLink {
+  id: string;
+  name: string;
+}
+
 export interface ActionContext {
   random: Random;
   tenant: DemoTenant;
   user: DemoUser;
   other: DemoUser;
+  /** The tenant's connections: what its connector events are about. */
+  links: readonly DemoLink[];
 }
 
 const userActor = (user: DemoUser) => ({ type: 'user' as const, id: user.id, email: user.email, name: user.name });
@@ -50,8 +58,8 @@ export const tenantActions: ReadonlyArray<readonly [(context: ActionContext) => 
   [({ random }) => ({ ...base, actor: { ...systemActor, id: 'sys_privacy', name: 'Privacy service' }, action: 'gdpr.export_completed', target: { type: 'data_subject', id: random.id('dsr_', 12), name: null }, metadata: { files: random.int(1, 6), bytes: random.int(20_000, 9_000_000) } }), 2],
   [({ user, random }) => ({ ...base, actor: userActor(user), action: 'gdpr.delete_requested', target: { type: 'data_subject', id: random.id('dsr_', 12), name: null }, metadata: { ticket: `DSR-${random.int(1000, 9999)}` } }), 1],
   [({ random }) => ({ ...base, actor: { ...systemActor, id: 'sys_privacy', name: 'Privacy service' }, action: 'gdpr.delete_completed', target: { type: 'data_subject', id: random.id('dsr_', 12), name: null }, metadata: { records_deleted: random.int(3, 4_000) } }), 1],
-  [({ user, random }) => ({ ...base, actor: userActor(user), action: 'connector.connected', target: { type: 'connection', id: random.id('con_', 12), name: random.pick(connectorNames) } }), 5],
-  [({ user, random }) => ({ ...base, actor: userActor(user), action: 'connector.disconnected', target: { type: 'connection', id: random.id('con_', 12), name: random.pick(connectorNames) }, metadata: { reason: random.pick(['user_request', 'token_revoked', 'plan_limit']) } }), 2],
+  [({ user, random, links }) => ({ ...base, actor: userActor(user), action: 'connector.connected', target: connectionTarget(random, links) }), 5],
+  [({ user, random, links }) => ({ ...base, actor: userActor(user), action: 'connector.disconnected', target: connectionTarget(random, links), metadata: { reason: random.pick(['user_request', 'token_revoked', 'plan_limit']) } }), 2],
   [({ user, tenant }) => {
     const after = plans[Math.min(plans.indexOf(planById(tenant.plan.id)) + 1, plans.length - 1)]!;
     return { ...base, actor: userActor(user), action: 'plan.changed', target: { type: 'subscription', id: `sub_${tenant.id.slice(4)}`, name: null }, changes: { plan: { before: tenant.plan.id, after: after.id } } };
@@ -82,6 +90,18 @@ const policyChanges: ReadonlyArray<readonly [string, unknown, unknown]> = [
 const apiKeyNames = ['Production ETL', 'Zapier integration', 'Looker sync', 'CI deploy', 'Data warehouse', 'Backup job'];
 const reportNames = ['Monthly revenue', 'Campaign performance', 'Churn cohort', 'Board pack', 'Tax summary', 'Channel attribution'];
 const connectorNames = ['Google Ads', 'GA4', 'HubSpot', 'Salesforce', 'Shopify', 'Stripe', 'Fortnox'];
+
+/**
+ * One of the tenant's connections, so the console's link from a connection to its audit events finds
+ * them; a made-up one for a tenant without any. It draws the same numbers either way, so the rest
+ * of a seed's trail stays as it was.
+ */
+function connectionTarget(random: Random, links: readonly DemoLink[]): { type: string; id: string; name: string } {
+  const made = { type: 'connection', id: random.id('con_', 12), name: random.pick(connectorNames) };
+  if (links.length === 0) return made;
+  const link = links[made.id.charCodeAt(made.id.length - 1) % links.length]!;
+  return { type: 'connection', id: link.id, name: link.name };
+}
 const supportReasons = [
   'Customer reports missing GA4 data since Tuesday (ticket #48213)',
   'Invoice amount disputed by billing contact (ticket #48377)',

@@ -1,4 +1,4 @@
-import type { ActionContext, EventContent, UnsealedEvent } from './audit-actions.ts';
+import type { ActionContext, DemoLink, EventContent, UnsealedEvent } from './audit-actions.ts';
 import { platformActions, requestContext, tenantActions } from './audit-actions.ts';
 import type { Random } from './random.ts';
 import type { DemoTenant } from './tenants.ts';
@@ -11,7 +11,7 @@ export const auditSpanMs = 365 * dayMs;
  * `count` audit events spread over the year before `now`, oldest first, each by a tenant
  * that existed (and had not churned) at that moment, or by the platform itself.
  */
-export function* generateAuditEvents(random: Random, tenants: DemoTenant[], count: number, now: number): Generator<UnsealedEvent> {
+export function* generateAuditEvents(random: Random, tenants: DemoTenant[], count: number, now: number, linksOf: LinksOf = noLinks): Generator<UnsealedEvent> {
   const start = now - auditSpanMs;
   const step = auditSpanMs / count;
   let at = start;
@@ -19,7 +19,7 @@ export function* generateAuditEvents(random: Random, tenants: DemoTenant[], coun
     at += random.exponential(step);
     const time = Math.min(Math.round(at), now - (count - index));
     const tenant = tenantAt(random, tenants, time);
-    const content = tenant === null ? random.weighted(platformActions)(random) : random.weighted(tenantActions)(contextFor(random, tenant));
+    const content = tenant === null ? random.weighted(platformActions)(random) : random.weighted(tenantActions)(contextFor(random, tenant, linksOf(tenant.id)));
     yield eventFrom(random, content, tenant?.id ?? null, time);
   }
 }
@@ -51,6 +51,10 @@ export function tenantAt(random: Random, tenants: DemoTenant[], time: number): D
   return null;
 }
 
-export function contextFor(random: Random, tenant: DemoTenant): ActionContext {
-  return { random, tenant, user: random.pick(tenant.users), other: random.pick(tenant.users) };
+/** A tenant's connections, by its id. */
+export type LinksOf = (tenantId: string) => readonly DemoLink[];
+const noLinks: LinksOf = () => [];
+
+export function contextFor(random: Random, tenant: DemoTenant, links: readonly DemoLink[]): ActionContext {
+  return { random, tenant, user: random.pick(tenant.users), other: random.pick(tenant.users), links };
 }

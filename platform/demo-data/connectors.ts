@@ -38,6 +38,9 @@ const statusWeights: ReadonlyArray<readonly [ConnectionStatus, number]> = [
 ];
 const intervals = [900, 1_800, 3_600, 3_600, 21_600, 86_400];
 
+/** A connector's name, by its id. */
+export const connectorName = (id: string): string => connectorSpecs.find((spec) => spec.id === id)?.name ?? id;
+
 export interface DemoConnection {
   connection: Connection;
   runs: ConnectionRun[];

@@ -4,9 +4,11 @@ import type { DemoTokens } from '../auth.ts';
 import type { PlatformDb } from '../db/schema.ts';
 import { finishBulkLoad } from '../db/schema.ts';
 import { generateAuditEvents } from './audit.ts';
+import type { LinksOf } from './audit.ts';
+import type { DemoLink } from './audit-actions.ts';
 import { inBatches } from './batches.ts';
 import { generateBilling, upcomingInvoice } from './billing.ts';
-import { connectorSpecs, generateConnections } from './connectors.ts';
+import { connectorName, connectorSpecs, generateConnections } from './connectors.ts';
 import { generateAuditKey } from './keys.ts';
 import { queueSpecs } from './queue-catalog.ts';
 import { generateJobs, generateMetrics } from './queues.ts';
@@ -50,16 +52,15 @@ export function storedDemoOptions(db: PlatformDb): DemoDataOptions {
 export function generateDemoData(db: PlatformDb, options: DemoDataOptions): { tokens: DemoTokens; tenants: DemoTenant[] } {
   const root = new Random(options.seed);
   const tenants = demoTenants(options);
-  const tokens = db.transaction(() => {
+  const { tokens, linksOf } = db.transaction(() => {
     const created = createDemoTokens(db);
     insertKeys(db, root.fork('keys'), options.now);
     insertTenants(db, root.fork('billing'), tenants, options.now);
     insertQueues(db, root.fork('queues'), tenants, options.now);
-    insertConnectors(db, root.fork('connectors'), tenants, options.now);
-    return created;
+    return { tokens: created, linksOf: insertConnectors(db, root.fork('connectors'), tenants, options.now) };
   })();
   insertMetrics(db, root.fork('metrics'), options.now);
-  insertAuditEvents(db, root.fork('audit'), tenants, options);
+  insertAuditEvents(db, root.fork('audit'), tenants, options, linksOf);
   finishBulkLoad(db);
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
@@ -134,20 +135,24 @@ function insertMetrics(db: PlatformDb, random: Random, now: number): void {
   inBatches(generateMetrics(random, now), batchSize, flush);
 }
 
-function insertConnectors(db: PlatformDb, random: Random, tenants: DemoTenant[], now: number): void {
+/** Writes the connectors and each tenant's connections with their runs; gives each tenant's connections. */
+function insertConnectors(db: PlatformDb, random: Random, tenants: DemoTenant[], now: number): LinksOf {
   const connector = db.prepare('INSERT INTO connectors (id, name, category) VALUES (?, ?, ?)');
   for (const spec of connectorSpecs) connector.run(spec.id, spec.name, spec.category);
   const connection = db.prepare(
     'INSERT INTO connections (id, connector_id, tenant_id, status, last_sync_at, last_success_at, next_sync_at, sync_interval_s, records_synced_24h, error_rate_24h, latency_ms_p95, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const run = db.prepare('INSERT INTO connection_runs (id, connection_id, started_at, finished_at, status, records, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const links = new Map<string, DemoLink[]>();
   for (const { connection: c, runs } of generateConnections(random, tenants, now)) {
+    links.set(c.tenant_id, [...(links.get(c.tenant_id) ?? []), { id: c.id, name: connectorName(c.connector_id) }]);
     connection.run(c.id, c.connector_id, c.tenant_id, c.status, c.last_sync_at, c.last_success_at, c.next_sync_at, c.sync_interval_s, c.records_synced_24h, c.error_rate_24h, c.latency_ms_p95, c.last_error && JSON.stringify(c.last_error));
     for (const r of runs) run.run(r.id, c.id, r.started_at, r.finished_at, r.status, r.records, r.duration_ms, r.error);
   }
+  return (tenantId) => links.get(tenantId) ?? [];
 }
 
-function insertAuditEvents(db: PlatformDb, random: Random, tenants: DemoTenant[], options: DemoDataOptions): void {
+function insertAuditEvents(db: PlatformDb, random: Random, tenants: DemoTenant[], options: DemoDataOptions, linksOf: LinksOf): void {
   const ledger = new AuditLedger(db);
-  inBatches(generateAuditEvents(random, tenants, options.events, options.now), batchSize, (batch) => ledger.append(batch));
+  inBatches(generateAuditEvents(random, tenants, options.events, options.now, linksOf), batchSize, (batch) => ledger.append(batch));
 }

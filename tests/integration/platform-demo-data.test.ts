@@ -65,3 +65,15 @@ it('has realistic audit actions, tenant statuses and failed jobs', async () => {
     db.close();
   }
 });
+
+it("names a tenant's own connections in its connector events, so a connection's audit link finds them", async () => {
+  const db = new Database(join(dir.path, 'a.db'), { readonly: true });
+  try {
+    const events = db.prepare("SELECT tenant_id, json_extract(body, '$.target.id') AS connection, json_extract(body, '$.target.name') AS name FROM audit_events WHERE action LIKE 'connector.%'").all() as Array<{ tenant_id: string; connection: string; name: string }>;
+    expect(events.length).toBeGreaterThan(0);
+    const owner = db.prepare('SELECT c.tenant_id, k.name FROM connections c JOIN connectors k ON k.id = c.connector_id WHERE c.id = ?');
+    for (const event of events) expect(owner.get(event.connection), event.connection).toEqual({ tenant_id: event.tenant_id, name: event.name });
+  } finally {
+    db.close();
+  }
+});
