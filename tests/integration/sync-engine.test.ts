@@ -433,6 +433,7 @@ describe('opsdeck sync', () => {
     const args = ['bin/opsdeck.mjs', 'sync', '--base-url', platform.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', dbPath, '--once'];
     const env = { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full };
 
+    const started = Date.now();
     const first = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((done) => createInterface({ input: first.stdout! }).on('line', (line) => line.startsWith('audit: ') && done()));
     first.kill('SIGKILL');
@@ -452,11 +453,9 @@ describe('opsdeck sync', () => {
     const stats = cached(db);
     db.close();
     expect(stats.last).toBe(await platformHead());
-    // The restart prunes what aged out of the 90-day window since the kill, and only that: an event
-    // at the window's edge may cross it in the seconds between the two runs.
+    // The restart prunes what aged out of the 90-day window since the kill, and only that.
     expect(stats.first).toBeGreaterThanOrEqual(afterKill.first);
-    if (stats.first > afterKill.first) expect(Date.parse((await eventAt(stats.first - 1)).occurred_at)).toBeLessThan(windowStartMs());
-    expect(Date.parse((await eventAt(stats.first)).occurred_at)).toBeGreaterThanOrEqual(windowStartMs() - 60_000);
+    await expectWindowStart(stats.first, started);
     expect(stats.count).toBe(stats.last - stats.first + 1);
     expect(stats.ids).toBe(stats.count);
   });
@@ -468,6 +467,7 @@ describe('opsdeck sync', () => {
     const first = await windowFirstSeq();
     // Pages of 1,000 step after_seq through every remainder mod 3 (mod 2 would keep the parity of the window's start).
     const overlapping = await overlappingFeed((afterSeq) => (afterSeq > first && afterSeq % 3 === 0 ? 4 : 0));
+    const started = Date.now();
     const run = spawn(process.execPath, ['bin/opsdeck.mjs', 'sync', '--base-url', overlapping.url, '--token-env', 'OPSDECK_TEST_TOKEN', '--db', dbPath, '--once'], {
       env: { ...process.env, OPSDECK_TEST_TOKEN: platform.tokens.full },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -480,7 +480,8 @@ describe('opsdeck sync', () => {
     const { db } = openCacheDb(dbPath, { log: () => {} });
     const stats = cached(db);
     db.close();
-    expect(stats).toMatchObject({ first, last: await platformHead(), count: stats.last - stats.first + 1, ids: stats.count });
+    expect(stats).toMatchObject({ last: await platformHead(), count: stats.last - stats.first + 1, ids: stats.count });
+    await expectWindowStart(stats.first, started);
   });
 
   it('--once says why each resource failed after "sync failed:"', async () => {
@@ -515,6 +516,15 @@ function rehashed(event: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The first seq a fresh cache holds: just after the newest event older than the window. */
+/**
+ * The cache begins at the platform's first event inside the 90-day window of some moment from
+ * `since` to now: an event at the window's edge may age out while a sync runs.
+ */
+async function expectWindowStart(firstSeq: number, since: number): Promise<void> {
+  expect(Date.parse((await eventAt(firstSeq)).occurred_at)).toBeGreaterThanOrEqual(since - 90 * 86_400_000);
+  if (firstSeq > 1) expect(Date.parse((await eventAt(firstSeq - 1)).occurred_at)).toBeLessThan(windowStartMs());
+}
+
 async function windowFirstSeq(): Promise<number> {
   const db = cache();
   await auditSync(db);
