@@ -26,7 +26,7 @@ export function AuditFailuresCard({ events }: { events: HomeAuditEvent[] }) {
                     {event.action}
                   </Anchor>
                 </Table.Td>
-                <Table.Td w={80}>
+                <Table.Td w={90} style={{ whiteSpace: "nowrap" }}>
                   <OutcomeBadge outcome={event.outcome} />
                 </Table.Td>
                 <Table.Td>

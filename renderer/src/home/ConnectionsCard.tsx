@@ -12,7 +12,7 @@ export function ConnectionsCard({ connections }: { connections: HomeGlance['conn
   const now = useNow();
   const needing = connections.failing + connections.disconnected + connections.late;
   return (
-    <GlanceCard title="Failing and late connections" count={needing} countColor="red" more={{ href: routeHref('connectors'), label: 'All connectors' }} testId="home-connections">
+    <GlanceCard title="Failing, late connections" count={needing} countColor="red" more={{ href: routeHref('connectors'), label: 'All connectors' }} testId="home-connections">
       <Text size="xs" c="dimmed">
         {connections.failing} failing · {connections.disconnected} disconnected · {connections.late} late, of {connections.total.toLocaleString('en-US')}
       </Text>

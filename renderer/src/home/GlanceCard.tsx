@@ -8,9 +8,11 @@ export function GlanceCard({ title, count, countColor = 'gray', more, testId, ch
       <Stack gap="xs" h="100%">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Text fw={600}>{title}</Text>
+            <Text fw={600} style={{ whiteSpace: "nowrap" }}>
+              {title}
+            </Text>
             {count !== undefined && (
-              <Badge size="sm" variant="light" color={count === 0 ? 'gray' : countColor} circle={count < 100}>
+              <Badge size="sm" variant="light" color={count === 0 ? 'gray' : countColor} circle={count < 10}>
                 {count.toLocaleString('en-US')}
               </Badge>
             )}
