@@ -1,12 +1,13 @@
-import { Badge } from '@mantine/core';
 import type { AuditRow } from '../../../shared/console-api/index.ts';
+import { StatusPill } from '../components/StatusPill.tsx';
+import type { PillColor } from '../components/StatusPill.tsx';
 
-const colors: Record<AuditRow['outcome'], string> = { success: 'teal', failure: 'red', denied: 'orange' };
+const colors: Record<AuditRow['outcome'], PillColor> = { success: 'teal', failure: 'red', denied: 'orange' };
 
 export function OutcomeBadge({ outcome }: { outcome: AuditRow['outcome'] }) {
   return (
-    <Badge size="sm" variant="light" color={colors[outcome]} tt="none">
+    <StatusPill color={colors[outcome]} plainCase>
       {outcome}
-    </Badge>
+    </StatusPill>
   );
 }

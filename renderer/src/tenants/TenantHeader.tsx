@@ -21,7 +21,7 @@ export function TenantHeader({ tenant, resources }: { tenant: TenantOverview['te
             <Title order={2} data-testid="tenant-name">
               {tenant.name}
             </Title>
-            <TenantStatusBadge status={tenant.status} size="lg" />
+            <TenantStatusBadge status={tenant.status} />
             <Badge size="lg" variant="outline" color="gray" tt="none">
               {tenant.planName}
             </Badge>

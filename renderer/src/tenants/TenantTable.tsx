@@ -6,8 +6,10 @@ import { formatCount } from '../format/count.ts';
 import { formatMoney } from '../format/money.ts';
 import classes from '../audit/AuditTable.module.css';
 import { useStableCallback } from '../components/useStableCallback.ts';
-import { TenantStatusBadge } from './tenant-status.tsx';
+import { TenantStatusPill } from './tenant-status.tsx';
+import tableClasses from './TenantTable.module.css';
 
+/** As in TenantTable.module.css. */
 const rowHeight = 38;
 const columns: Array<{ id: string; header: string; width: number; align?: 'right'; cell(row: TenantListRow): React.ReactNode }> = [
   {
@@ -21,7 +23,7 @@ const columns: Array<{ id: string; header: string; width: number; align?: 'right
       </>
     ),
   },
-  { id: 'status', header: 'Status', width: 110, cell: (row) => <TenantStatusBadge status={row.status} /> },
+  { id: 'status', header: 'Status', width: 110, cell: (row) => <TenantStatusPill status={row.status} /> },
   { id: 'plan', header: 'Plan', width: 110, cell: (row) => row.planName },
   { id: 'region', header: 'Region', width: 120, cell: (row) => row.region },
   { id: 'owner', header: 'Owner', width: 240, cell: (row) => row.ownerEmail },
@@ -29,11 +31,10 @@ const columns: Array<{ id: string; header: string; width: number; align?: 'right
   { id: 'mrr', header: 'MRR', width: 120, align: 'right', cell: (row) => formatMoney(row.mrrCents, row.currency) },
   { id: 'created', header: 'Created', width: 110, align: 'right', cell: (row) => row.createdAt.slice(0, 10) },
 ];
-// The columns as one grid on each row, and one shared style for right-aligned cells: a scrolled frame
-// or a new search mounts dozens of rows, and a style per cell was most of what mounting them cost.
-const gridTemplateColumns = columns.map((column) => `minmax(${Math.round(column.width * 0.7)}px, ${column.width}fr)`).join(' ');
-const rightAligned = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' as const };
-const cellStyle = (column: (typeof columns)[number]) => (column.align === 'right' ? rightAligned : undefined);
+// The columns as one grid, set once on the table for every row's class: a scrolled frame or a new
+// search mounts dozens of rows, and styles set per row and per cell were most of what that cost.
+const gridColumns = { '--tenant-columns': columns.map((column) => `minmax(${Math.round(column.width * 0.7)}px, ${column.width}fr)`).join(' ') } as React.CSSProperties;
+const cellClass = (column: (typeof columns)[number]) => (column.align === 'right' ? `${classes.cell} ${tableClasses.number}` : classes.cell);
 const minWidth = columns.reduce((sum, column) => sum + Math.round(column.width * 0.7), 0);
 
 interface Props {
@@ -67,10 +68,10 @@ function TenantTableView({ rows, onOpen, onNearEnd }: Props) {
 
   return (
     <div className={classes.frame}>
-      <div ref={scrollRef} className={classes.scroll} data-testid="tenant-table" role="grid" aria-rowcount={rows.length}>
-        <div className={classes.header} style={{ minWidth, display: 'grid', gridTemplateColumns }} role="row">
+      <div ref={scrollRef} className={classes.scroll} style={gridColumns} data-testid="tenant-table" role="grid" aria-rowcount={rows.length}>
+        <div className={`${classes.header} ${tableClasses.grid}`} style={{ minWidth }} role="row">
           {columns.map((column) => (
-            <div key={column.id} className={classes.cell} style={cellStyle(column)} role="columnheader">
+            <div key={column.id} className={cellClass(column)} role="columnheader">
               {column.header}
             </div>
           ))}
@@ -94,13 +95,13 @@ const TenantRow = memo(function TenantRow({ row, index, start, onOpen, onKeyDown
       data-index={index}
       data-testid="tenant-row"
       data-tenant={row.id}
-      className={classes.row}
-      style={{ transform: `translateY(${start}px)`, height: rowHeight, display: 'grid', gridTemplateColumns }}
+      className={`${classes.row} ${tableClasses.grid} ${tableClasses.row}`}
+      style={{ transform: `translateY(${start}px)` }}
       onClick={() => onOpen(row)}
       onKeyDown={(event) => onKeyDown(event, index, row)}
     >
       {columns.map((column) => (
-        <div key={column.id} className={classes.cell} style={cellStyle(column)} role="gridcell">
+        <div key={column.id} className={cellClass(column)} role="gridcell">
           {column.cell(row)}
         </div>
       ))}
