@@ -142,8 +142,9 @@ function ftsTerm(term: TextTerm, context: CompileContext): string {
   return plain && context.beginsLongerWords?.(word) === false ? ftsString(word) : `${ftsString(term.text)}*`;
 }
 
+/** A string in FTS5's syntax; a NUL, which would end the expression where SQLite reads it, separates words as any other space. */
 function ftsString(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return `"${text.replaceAll('"', '""').replaceAll('\0', ' ')}"`;
 }
 
 /** The SQL function behind ip: filters, registered on each connection that searches. */
