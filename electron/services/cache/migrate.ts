@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { checkSpaceForCopy, freeDiskBytes, runCopyWithProgress } from './table-copy.ts';
+import type { CopyProgress, TableCopy } from './table-copy.ts';
 
 /** A numbered schema step; once applied to a database its SQL must never change. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Set when the migration copies a whole table (long on a large cache): the free space is
+   * checked first and the copy reports its progress. Not part of the checksum: the SQL is run as written.
+   */
+  copies?: TableCopy;
+}
+
+export interface MigrateOptions {
+  /** Hears how far a copying migration is. */
+  onProgress?: (progress: CopyProgress) => void;
+  /** Free bytes on the disk holding a directory (the file system's count by default). */
+  freeBytes?: (dir: string) => number;
 }
 
 /** The database's schema cannot be used by this code; opening it would risk the data. */
@@ -21,8 +35,10 @@ const checksum = (sql: string): string => createHash('sha256').update(sql).diges
  * Brings `db` (the file at `path`) up to the last of `migrations`, each in its own
  * transaction, and returns the labels it applied. Refuses a database whose applied migrations
  * were edited since, or that has migrations this code does not know (a newer Opsdeck made it).
+ * Before a migration that copies a table, refuses (CacheSpaceError, nothing changed) when the
+ * disk cannot hold the copy.
  */
-export function migrate(db: Database, migrations: readonly Migration[], path: string): string[] {
+export function migrate(db: Database, migrations: readonly Migration[], path: string, { onProgress = () => {}, freeBytes = freeDiskBytes }: MigrateOptions = {}): string[] {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) throw new Error(`Migration ${migrationLabel(migration)} is out of order: expected version ${index + 1}.`);
   });
@@ -54,13 +70,20 @@ export function migrate(db: Database, migrations: readonly Migration[], path: st
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const appliedNow: string[] = [];
   const done = new Set(applied.map((row) => row.version));
-  for (const migration of migrations.filter((candidate) => !done.has(candidate.version))) {
+  const pending = migrations.filter((candidate) => !done.has(candidate.version));
+  // All before the first is applied: a refused upgrade leaves the cache as it was.
+  for (const { copies, ...migration } of pending) {
+    if (copies !== undefined) checkSpaceForCopy(db, copies, { migration: migrationLabel(migration), path, freeBytes });
+  }
+  for (const migration of pending) {
+    const label = migrationLabel(migration);
     // IMMEDIATE and re-checked inside: another process may be migrating the same file.
     db.transaction(() => {
       if (isApplied.get(migration.version) !== undefined) return;
-      db.exec(migration.sql);
+      if (migration.copies === undefined) db.exec(migration.sql);
+      else runCopyWithProgress(db, migration.sql, migration.copies, label, onProgress);
       record.run(migration.version, migration.name, checksum(migration.sql), Date.now());
-      appliedNow.push(migrationLabel(migration));
+      appliedNow.push(label);
     }).immediate();
   }
   return appliedNow;

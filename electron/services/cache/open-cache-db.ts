@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { headerProblem } from './db-file-header.ts';
 import { migrate } from './migrate.ts';
-import type { Migration } from './migrate.ts';
+import type { MigrateOptions, Migration } from './migrate.ts';
 import { cacheMigrations } from './migrations/index.ts';
 import { moveDbAside } from './move-db-aside.ts';
 
@@ -16,6 +16,8 @@ export interface OpenedCache {
 export interface OpenCacheOptions {
   log: (message: string) => void;
   migrations?: readonly Migration[];
+  /** Progress of a long migration, and the free-space check before it. */
+  migrating?: MigrateOptions;
   now?: () => Date;
 }
 
@@ -30,16 +32,16 @@ export interface OpenCacheOptions {
  * cleanly checkpoints and deletes it, a crash or kill leaves it. (Another connection still
  * open, such as the app's reader, leaves it too; the check then just runs once more.)
  */
-export function openCacheDb(path: string, { log, migrations = cacheMigrations, now = () => new Date() }: OpenCacheOptions): OpenedCache {
+export function openCacheDb(path: string, { log, migrations = cacheMigrations, migrating = {}, now = () => new Date() }: OpenCacheOptions): OpenedCache {
   mkdirSync(dirname(path), { recursive: true });
   const first = openChecked(path);
-  if (first.ok) return { db: migrated(first.db, migrations, path), recovered: null };
+  if (first.ok) return { db: migrated(first.db, migrations, path, migrating), recovered: null };
 
   const movedTo = moveDbAside(path, now());
   log(`Cache database ${path} is damaged (${first.reason}); moved it to ${movedTo} and starting an empty cache, which the next sync refills.`);
   const fresh = openChecked(path);
   if (!fresh.ok) throw new Error(`Cannot create a fresh cache database at ${path}: ${fresh.reason}`);
-  return { db: migrated(fresh.db, migrations, path), recovered: { movedTo, reason: first.reason } };
+  return { db: migrated(fresh.db, migrations, path, migrating), recovered: { movedTo, reason: first.reason } };
 }
 
 type Checked = { ok: true; db: Database.Database } | { ok: false; reason: string };
@@ -78,9 +80,9 @@ function configure(db: Database.Database): void {
   db.pragma('journal_size_limit = 67108864');
 }
 
-function migrated(db: Database.Database, migrations: readonly Migration[], path: string): Database.Database {
+function migrated(db: Database.Database, migrations: readonly Migration[], path: string, migrating: MigrateOptions): Database.Database {
   try {
-    migrate(db, migrations, path);
+    migrate(db, migrations, path, migrating);
     return db;
   } catch (error) {
     db.close();

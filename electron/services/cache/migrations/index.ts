@@ -17,7 +17,7 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 2, name: 'deferred-indexes', sql: deferredIndexes },
   { version: 3, name: 'sources-and-verifications', sql: sourcesAndVerifications },
   { version: 4, name: 'source-filter', sql: sourceFilter },
-  { version: 5, name: 'audit-id-index', sql: auditIdIndex },
+  { version: 5, name: 'audit-id-index', sql: auditIdIndex, copies: { table: 'audit_events', into: 'audit_events_rebuilt' } },
   { version: 6, name: 'failed-job-groups', sql: failedJobGroups },
   { version: 7, name: 'queue-workers-unknown', sql: queueWorkersUnknown },
   { version: 8, name: 'platform-status', sql: platformStatus },
