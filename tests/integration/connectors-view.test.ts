@@ -9,6 +9,7 @@ import { connectorsMethods } from '../../shared/console-api/index.ts';
 import type { SourceId, SyncStatus } from '../../shared/console-api/index.ts';
 import { connectionPage, connectionRunPage, connectorList } from '../../shared/ops-api/index.ts';
 import type { Connection } from '../../shared/ops-api/index.ts';
+import { openActionLog } from '../../electron/services/action-log/action-log.ts';
 import { cacheDbPath } from '../../electron/services/cache/cache-paths.ts';
 import { openCacheDb } from '../../electron/services/cache/open-cache-db.ts';
 import { createConnectionTests } from '../../electron/services/connectors/connection-tests.ts';
@@ -181,8 +182,13 @@ describe('Test connection', () => {
   const online: SyncStatus = { profileId: 'acme', connection: 'online', reason: null, lastSyncedAt: null, integrityError: null, resources: [] };
   const tests = (token: string, status = online) => {
     const options = { activeProfile: () => ({ id: 'acme', name: 'Acme', environment: 'prod' }), connectionFor: async () => ({ kind: 'ops-api' as const, baseUrl: platform.url, token, timeoutMs: 10_000, proxyUrl: null, caFile: null }), syncStatus: () => status };
-    return createConnectionTests({ ...options, permissions: createProfilePermissions(options), clock: () => testNow });
+    return createConnectionTests({ ...options, permissions: createProfilePermissions(options), log: actionLog, clock: () => testNow });
   };
+  let actionLog: ReturnType<typeof openActionLog>;
+  beforeAll(() => {
+    actionLog = openActionLog(dataDir.path);
+  });
+  afterAll(() => actionLog.close());
 
   it('tests on the platform: a healthy connection passes, a failing one says why', async () => {
     const [healthy] = await allConnections('&status=healthy');
@@ -191,7 +197,17 @@ describe('Test connection', () => {
     expect(await live['connectors/capabilities']({})).toEqual({ allowed: true, disabledReason: null, profile: 'Acme', environment: 'prod' });
     expect(await live['connectors/test']({ id: healthy!.id })).toMatchObject({ ok: true, error: null, testedAt: new Date(testNow).toISOString() });
     expect(await live['connectors/test']({ id: failing!.id })).toMatchObject({ ok: false, error: failing!.last_error?.message ?? expect.any(String) });
-    await expect(live['connectors/test']({ id: 'con_nothere' })).rejects.toThrow(/^Testing connection con_nothere failed: .*con_nothere/);
+    await expect(live['connectors/test']({ id: 'con_nothere' })).rejects.toThrow(/^Test connection con_nothere failed: .*con_nothere/);
+    // Each test is in the action log, newest first, with who ran it and what came of it.
+    const logged = actionLog.newest(3);
+    expect(logged.map(({ what, ok }) => ({ what, ok }))).toEqual([
+      { what: 'Test connection con_nothere', ok: false },
+      { what: `Test connection ${failing!.id}`, ok: false },
+      { what: `Test connection ${healthy!.id}`, ok: true },
+    ]);
+    expect(logged[2]).toMatchObject({ profile: 'Acme', environment: 'prod', who: expect.stringContaining('<'), result: expect.stringMatching(/^Connected in \d+ ms$/), at: new Date(testNow).toISOString() });
+    expect(logged[1]!.result).toMatch(/^Not connected: ./);
+    expect(logged[0]!.result).toMatch(/^Failed: .*con_nothere/);
   });
 
   it('is not offered to a read-only token and refused if asked; offline it is disabled with the reason', async () => {

@@ -27,3 +27,20 @@ export function openActionLog(dataDir: string) {
 }
 
 export type ActionLog = ReturnType<typeof openActionLog>;
+
+/**
+ * Runs an action on a platform and records it with its result, or with why it failed; a failure
+ * is thrown again as "<what> failed: <reason>".
+ */
+export async function loggedAction<T>(log: ActionLog, entry: Omit<ActionLogEntry, 'result' | 'ok'>, act: () => Promise<T>, resultOf: (outcome: T) => { result: string; ok: boolean }): Promise<T> {
+  let outcome: T;
+  try {
+    outcome = await act();
+  } catch (error) {
+    const reason = (error as Error).message;
+    log.record({ ...entry, result: `Failed: ${reason}`, ok: false });
+    throw new Error(`${entry.what} failed: ${reason}`, { cause: error });
+  }
+  log.record({ ...entry, ...resultOf(outcome) });
+  return outcome;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, SyncStatus } from '../../../shared/console-api/index.ts';
 import { describeQueueAction } from '../../../shared/queues/describe-action.ts';
+import { loggedAction } from '../action-log/action-log.ts';
 import type { ActionLog } from '../action-log/action-log.ts';
 import type { ProfileConnection } from '../profiles/profile-connection.ts';
 import { createProfilePermissions } from '../profiles/profile-permissions.ts';
@@ -56,13 +57,8 @@ export function createQueueActions({ activeProfile, connectionFor, syncStatus, s
       const what = describeQueueAction(action);
       const entry = { at: new Date(clock()).toISOString(), who: principal.who, profile: profile.name, environment: profile.environment, what };
       try {
-        const outcome = await source.act(action, randomUUID());
-        log.record({ ...entry, result: outcome.message, ok: true });
+        const outcome = await loggedAction(log, entry, () => source.act(action, randomUUID()), ({ message }) => ({ result: message, ok: true }));
         return { ok: true, ...outcome };
-      } catch (error) {
-        const reason = (error as Error).message;
-        log.record({ ...entry, result: `Failed: ${reason}`, ok: false });
-        throw new Error(`${what} failed: ${reason}`, { cause: error });
       } finally {
         syncNow();
       }
