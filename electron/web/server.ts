@@ -127,7 +127,7 @@ function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
-const statusByCode = { 'unknown-method': 404, 'invalid-input': 400, 'invalid-output': 500, forbidden: 403, failed: 500 };
+const statusByCode = { 'unknown-method': 404, 'invalid-input': 400, 'invalid-output': 500, forbidden: 403, 'not-available': 501, failed: 500 };
 
 function sendResult(res: ServerResponse, result: ConsoleResult): void {
   res.statusCode = result.ok ? 200 : statusByCode[result.error.code];

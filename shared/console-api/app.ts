@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { hostKind } from './method.ts';
 import type { MethodTable } from './method.ts';
-
-export const hostKind = z.enum(['electron', 'web']);
-export type HostKind = z.infer<typeof hostKind>;
 
 export const appInfo = z.object({
   name: z.string(),

@@ -14,6 +14,9 @@ import { sourcesEvents, sourcesMethods } from './sources.ts';
 import { settingsEvents, settingsMethods } from './settings.ts';
 import { syncEvents, syncMethods } from './sync.ts';
 import { supportAccessEvents, supportAccessMethods } from './support-access.ts';
+import { updaterEvents, updaterMethods } from './updater.ts';
+import { hostKind } from './method.ts';
+import type { HostKind, MethodSpec } from './method.ts';
 
 export * from './app.ts';
 export * from './settings.ts';
@@ -30,9 +33,11 @@ export * from './searches.ts';
 export * from './sources.ts';
 export * from './jobs.ts';
 export * from './support-access.ts';
+export * from './updater.ts';
 export * from './result.ts';
 export * from './describe-issues.ts';
-export type { MethodSpec, MethodTable } from './method.ts';
+export { desktopOnly, hostKind } from './method.ts';
+export type { HostKind, MethodSpec, MethodTable } from './method.ts';
 
 /** The console API: every method the renderer may call, by name. Each domain adds its map. */
 export const consoleMethods = {
@@ -51,6 +56,7 @@ export const consoleMethods = {
   ...sourcesMethods,
   ...jobsMethods,
   ...supportAccessMethods,
+  ...updaterMethods,
 };
 
 /** Everything the main side pushes to the renderer. */
@@ -64,6 +70,7 @@ export const consoleEvents = {
   ...sourcesEvents,
   ...jobsEvents,
   ...supportAccessEvents,
+  ...updaterEvents,
 };
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -73,10 +80,20 @@ export type MethodOutput<M extends ConsoleMethod> = z.output<(typeof consoleMeth
 export type ConsoleEvent = keyof typeof consoleEvents;
 export type EventPayload<E extends ConsoleEvent> = z.output<(typeof consoleEvents)[E]>;
 
-/** What a host implements: one async function per method. */
-export type ConsoleHandlers = {
-  [M in ConsoleMethod]: (input: z.output<(typeof consoleMethods)[M]['input']>) => Promise<MethodOutput<M>>;
-};
+type MethodHandler<M extends ConsoleMethod> = (input: z.output<(typeof consoleMethods)[M]['input']>) => Promise<MethodOutput<M>>;
+
+/** Methods whose spec names the hosts that serve them, and those hosts. */
+type HostsOf<M extends ConsoleMethod> = (typeof consoleMethods)[M] extends { hosts: readonly (infer H)[] } ? H : never;
+export type HostSpecificMethod = { [M in ConsoleMethod]: [HostsOf<M>] extends [never] ? never : M }[ConsoleMethod];
+
+/** What the host-agnostic services implement: one async function per method every host serves. */
+export type ConsoleHandlers = { [M in Exclude<ConsoleMethod, HostSpecificMethod>]: MethodHandler<M> };
+
+/** What one host adds: a function per method only some hosts serve, it among them (the updater for Electron). */
+export type HostHandlers<H extends HostKind> = { [M in HostSpecificMethod as H extends HostsOf<M> ? M : never]: MethodHandler<M> };
+
+/** What a host dispatches: the shared handlers, and its own host-specific ones. */
+export type DispatchHandlers = ConsoleHandlers & { [M in HostSpecificMethod]?: MethodHandler<M> };
 
 /** What the renderer calls: the same shape, taking the unparsed input type. */
 export type ConsoleApi = {
@@ -88,6 +105,11 @@ export const consoleEventNames = Object.keys(consoleEvents) as ConsoleEvent[];
 
 export function isConsoleMethod(name: string): name is ConsoleMethod {
   return Object.hasOwn(consoleMethods, name);
+}
+
+/** The hosts that serve a method. */
+export function hostsOf(method: ConsoleMethod): readonly HostKind[] {
+  return (consoleMethods[method] as MethodSpec).hosts ?? hostKind.options;
 }
 
 export function isConsoleEvent(name: string): name is ConsoleEvent {

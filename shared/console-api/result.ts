@@ -6,6 +6,8 @@ export const consoleErrorCode = z.enum([
   'invalid-input',
   'invalid-output',
   'forbidden',
+  /** A host-specific method called in a host that does not serve it (the updater in a browser). */
+  'not-available',
   'failed',
 ]);
 export type ConsoleErrorCode = z.infer<typeof consoleErrorCode>;

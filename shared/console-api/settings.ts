@@ -27,15 +27,20 @@ export const queueAlertSettings = z.object({
 });
 export type QueueAlertSettings = z.infer<typeof queueAlertSettings>;
 
+/** Which releases the desktop app updates to: stable ones, or betas too. */
+export const updateChannel = z.enum(['stable', 'beta']);
+export type UpdateChannel = z.infer<typeof updateChannel>;
+
 export const settings = z.object({
   theme: themePreference,
   timeDisplay: timeDisplay,
   // A settings file from before alerts existed still reads.
   queueAlerts: queueAlertSettings.default({ defaults: defaultQueueThresholds, perQueue: {} }),
+  updateChannel: updateChannel.default('stable'),
 });
 export type Settings = z.infer<typeof settings>;
 
-export const defaultSettings: Settings = { theme: 'auto', timeDisplay: 'local', queueAlerts: { defaults: defaultQueueThresholds, perQueue: {} } };
+export const defaultSettings: Settings = { theme: 'auto', timeDisplay: 'local', queueAlerts: { defaults: defaultQueueThresholds, perQueue: {} }, updateChannel: 'stable' };
 
 /** A queue's thresholds: its own where set, the defaults elsewhere. */
 export function thresholdsOf(alerts: QueueAlertSettings, queue: string): QueueThresholds {
