@@ -61,7 +61,8 @@ function linkParts(link: string): { segments: string[]; params: URLSearchParams 
   }
 }
 
-function routeOf(target: DeepLinkTarget): string {
+/** The renderer route that shows a target. */
+export function routeOf(target: DeepLinkTarget): string {
   switch (target.kind) {
     case 'tenant':
       return `#/tenants/${encodeURIComponent(target.id)}`;
@@ -100,13 +101,4 @@ export function deepLinkOf(target: DeepLinkTarget): string {
 /** The link that reopens an audit search. */
 export function auditDeepLink(q: string, source?: string): string {
   return deepLinkOf({ kind: 'audit', q, source: source ?? null });
-}
-
-/** The route of the first opsdeck:// link among command-line arguments (Windows and Linux pass links so). */
-export function routeFromArgs(argv: readonly string[]): string | null {
-  for (const arg of argv) {
-    const route = arg.startsWith(`${deepLinkScheme}://`) ? deepLinkRoute(arg) : null;
-    if (route !== null) return route;
-  }
-  return null;
 }

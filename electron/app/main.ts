@@ -3,15 +3,22 @@ import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createConsoleServices } from '../services/console-services.ts';
 import { createDispatch } from '../services/dispatch.ts';
-import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.ts';
-import { routeFromArgs } from '../../shared/deep-link.ts';
-import { handleDeepLinks } from './deep-links.ts';
-import { bindFileIpc } from './file-ipc.ts';
-import { bindConsoleApi } from './ipc-binding.ts';
-import { createMainWindow } from './main-window.ts';
-import { createSenderCheck } from './sender-check.ts';
-import { originOf } from './url-origin.ts';
+import { createAuditFileOpener } from './files/audit-file-opener.ts';
+import { chooseAuditFiles, showFileProblem } from './files/file-dialogs.ts';
+import { bindFileIpc } from './files/file-ipc.ts';
+import { bindConsoleApi } from './ipc/ipc-binding.ts';
+import { createSenderCheck } from './ipc/sender-check.ts';
+import { sendConsoleEvent, sendConsoleEventOnceLoaded } from './ipc/window-events.ts';
+import { createLaunchQueue } from './launch/launch-queue.ts';
+import { receiveLaunches } from './launch/os-handoff.ts';
+import { installAppMenu } from './menu/app-menu.ts';
 import { showQueueAlertNotifications } from './notifications/queue-alert-notifications.ts';
+import { appOrigin, registerAppScheme, serveRenderer } from './protocol/app-protocol.ts';
+import { registerDeepLinkScheme } from './protocol/deep-links.ts';
+import { denyPermissions, refuseWebviews } from './window/lockdown.ts';
+import { createMainWindow } from './window/main-window.ts';
+import { originOf } from './window/url-origin.ts';
+import { rememberPlacement, restoredPlacement } from './window/window-placement.ts';
 
 // electron-vite sets this in `npm run dev` only; production loads app://opsdeck/.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -22,33 +29,25 @@ if (process.env.OPSDECK_DATA_DIR) app.setPath('userData', process.env.OPSDECK_DA
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance receives this launch's links and files (second-instance).
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  // A link that started the app opens with the first page; later ones navigate the open window.
-  let pendingRoute = routeFromArgs(process.argv);
-
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  const launches = createLaunchQueue();
+  receiveLaunches(launches.deliver, () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
   });
-  handleDeepLinks((route) => {
-    if (mainWindow === null) pendingRoute = route;
-    else mainWindow.webContents.send('console:event', { event: 'app/navigate', payload: { route } });
-  });
-
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  registerDeepLinkScheme();
+  refuseWebviews();
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    denyPermissions(session.defaultSession);
     serveRenderer(join(import.meta.dirname, '../renderer'));
 
+    const dataDir = app.getPath('userData');
     const services = createConsoleServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       host: 'electron',
       version: app.getVersion(),
       workers: (name) => join(import.meta.dirname, `${name}.worker.js`),
@@ -57,12 +56,29 @@ if (!app.requestSingleInstanceLock()) {
     const isTrusted = createSenderCheck(() => mainWindow?.webContents ?? null, trustedOrigins);
     bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
     bindFileIpc(ipcMain, services.files, isTrusted, () => mainWindow);
-    services.events.subscribe((event, payload) => mainWindow?.webContents.send('console:event', { event, payload }));
+    services.events.subscribe((event, payload) => mainWindow && sendConsoleEvent(mainWindow.webContents, event, payload));
     showQueueAlertNotifications(services.events, ({ title, body }) => Notification.isSupported() && new Notification({ title, body }).show());
 
-    mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), startUrl: `${startUrl}${pendingRoute ?? ''}`, trustedOrigins });
-    pendingRoute = null;
+    const navigate = (route: string) => mainWindow && sendConsoleEventOnceLoaded(mainWindow.webContents, 'app/navigate', { route });
+    const openAuditFile = createAuditFileOpener({ dataDir, services, navigate, fail: (message) => showFileProblem(mainWindow, message) });
+    installAppMenu(
+      {
+        openPalette: () => mainWindow && sendConsoleEvent(mainWindow.webContents, 'app/open-palette', {}),
+        openSettings: () => navigate('#/settings'),
+        openAuditFile: () => void chooseAuditFiles(mainWindow).then((paths) => paths.forEach((path) => void openAuditFile(path))),
+      },
+      { platform: process.platform, appName: app.name, packaged: app.isPackaged },
+    );
+
+    mainWindow = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      startUrl: `${startUrl}${launches.startRoute() ?? ''}`,
+      trustedOrigins,
+      placement: restoredPlacement(dataDir),
+    });
+    rememberPlacement(mainWindow, dataDir);
     mainWindow.on('closed', () => (mainWindow = null));
+    launches.open({ openRoute: navigate, openFile: (path) => void openAuditFile(path) });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import { describeVerifyProblem } from '../../shared/audit/describe-verify-problem.ts';
+import { sourceNameOfFile } from '../../shared/audit/source-name-of-file.ts';
 import type { VerifyReport } from '../../shared/audit/verify-report.ts';
 import { ImportError, importAuditFiles } from '../services/audit-import/import-audit-files.ts';
 import type { ImportResult } from '../services/audit-import/import-audit-files.ts';
@@ -30,7 +30,7 @@ export const importCommand: CliCommand = {
     );
     if (positionals.length === 0) throw new UsageError('import: expected at least one FILE.');
     if (values.source !== undefined && values.db !== undefined) throw new UsageError('import: give --source NAME or --db PATH, not both.');
-    const name = values.source ?? sourceNameOf(values.db ?? positionals[0]!);
+    const name = values.source ?? sourceNameOfFile(values.db ?? positionals[0]!);
     const db = values.db ?? sourcePath(values['data-dir'] ?? defaultDataDir(), name);
     const progress = importProgressLines(process.stderr);
     try {
@@ -53,11 +53,6 @@ export const importCommand: CliCommand = {
     }
   },
 };
-
-/** "q3-audit" for q3-audit.ndjson.gz, q3-audit.json, q3-audit.csv or q3-audit.sqlite. */
-function sourceNameOf(path: string): string {
-  return basename(path).replace(/(\.(ndjson|jsonl|json|csv|sqlite))?(\.gz)?$/i, '');
-}
 
 function sourcePath(dataDir: string, name: string): string {
   try {

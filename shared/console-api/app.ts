@@ -18,4 +18,6 @@ export const appMethods = {
 export const appEvents = {
   /** Open a route (from an opsdeck:// link the OS handed to the running app). */
   'app/navigate': z.object({ route: z.string().regex(/^#\/[\w-]+/) }),
+  /** Open the command palette (the desktop app's Find menu item). */
+  'app/open-palette': z.object({}),
 };

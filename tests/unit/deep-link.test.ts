@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDeepLink, deepLinkOf, deepLinkRoute, routeFromArgs } from '../../shared/deep-link.ts';
+import { auditDeepLink, deepLinkOf, deepLinkRoute } from '../../shared/deep-link.ts';
 import type { DeepLinkTarget } from '../../shared/deep-link.ts';
 
 describe('opsdeck:// links', () => {
@@ -51,11 +51,5 @@ describe('opsdeck:// links', () => {
     expect(deepLinkRoute('not a url')).toBeNull();
     expect(deepLinkRoute(`opsdeck://audit?q=${'a'.repeat(2_001)}`)).toBeNull();
     expect(deepLinkRoute('opsdeck://audit?q=a&source=../../etc/passwd')).toBe('#/audit?q=a');
-  });
-
-  it('are found among the arguments a second instance receives', () => {
-    expect(routeFromArgs(['/opt/Opsdeck/opsdeck', '--no-sandbox', 'opsdeck://audit?q=outcome%3Adenied'])).toBe('#/audit?q=outcome%3Adenied');
-    expect(routeFromArgs(['/opt/Opsdeck/opsdeck', '--no-sandbox', 'opsdeck://tenant/ten_1'])).toBe('#/tenants/ten_1');
-    expect(routeFromArgs(['/opt/Opsdeck/opsdeck', 'opsdeck://nowhere', '--flag'])).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
 import type { WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { bindConsoleApi, channelOf } from '../../electron/app/ipc-binding.ts';
-import { createSenderCheck } from '../../electron/app/sender-check.ts';
+import { bindConsoleApi } from '../../electron/app/ipc/ipc-binding.ts';
+import { createSenderCheck } from '../../electron/app/ipc/sender-check.ts';
 import { createConsoleServices } from '../../electron/services/console-services.ts';
 import { createDispatch } from '../../electron/services/dispatch.ts';
 import { consoleMethodNames, defaultSettings } from '../../shared/console-api/index.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
-import { FakeIpcMain, fakeWindow } from '../fixtures/fake-ipc-main.ts';
+import { methodChannel } from '../../shared/preload-bridge.ts';
+import { FakeIpcMain, fakeWindow } from '../fakes/fake-electron.ts';
 
 function bound() {
   const dataDir = makeDataDir();
@@ -21,14 +22,14 @@ function bound() {
 describe('Electron IPC binding', () => {
   it('registers one handler per console method', () => {
     const { ipcMain, unbind } = bound();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(consoleMethodNames.map(channelOf).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(consoleMethodNames.map(methodChannel).sort());
     unbind();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
   it('answers a valid call from our window', async () => {
     const { ipcMain, window } = bound();
-    const result = await ipcMain.invoke(channelOf('app/info'), window.eventFrom(window.mainFrame), {});
+    const result = await ipcMain.invoke(methodChannel('app/info'), window.eventFrom(window.mainFrame), {});
     expect(result).toMatchObject({ ok: true, value: { name: 'Opsdeck', version: '1.2.3', host: 'electron' } });
   });
 
@@ -43,7 +44,7 @@ describe('Electron IPC binding', () => {
       window.eventFrom(window.mainFrame, 99),
       window.eventFrom(foreign),
     ]) {
-      const result = await ipcMain.invoke(channelOf('settings/update'), event, { theme: 'dark' });
+      const result = await ipcMain.invoke(methodChannel('settings/update'), event, { theme: 'dark' });
       expect(result).toEqual({
         ok: false,
         error: { code: 'forbidden', message: 'settings/update: refused a call from a frame that is not the Opsdeck window.' },
@@ -54,21 +55,21 @@ describe('Electron IPC binding', () => {
   it('rejects a call from our window when its main frame navigated elsewhere', async () => {
     const { ipcMain, window } = bound();
     window.mainFrame.url = 'https://evil.example/';
-    const result = await ipcMain.invoke(channelOf('app/info'), window.eventFrom(window.mainFrame), {});
+    const result = await ipcMain.invoke(methodChannel('app/info'), window.eventFrom(window.mainFrame), {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('rejects a payload that fails its schema, naming the field, and changes nothing', async () => {
     const { ipcMain, window } = bound();
     const event = window.eventFrom(window.mainFrame);
-    const result = await ipcMain.invoke(channelOf('settings/update'), event, { theme: 'purple' });
+    const result = await ipcMain.invoke(methodChannel('settings/update'), event, { theme: 'purple' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((result as { error: { message: string } }).error.message).toMatch(/^Invalid input for settings\/update: field 'theme': /);
 
-    const extra = await ipcMain.invoke(channelOf('settings/update'), event, { theme: 'dark', eval: 'x' });
+    const extra = await ipcMain.invoke(methodChannel('settings/update'), event, { theme: 'dark', eval: 'x' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 
-    const after = await ipcMain.invoke(channelOf('settings/get'), event, {});
+    const after = await ipcMain.invoke(methodChannel('settings/get'), event, {});
     expect(after).toEqual({ ok: true, value: defaultSettings });
   });
 });

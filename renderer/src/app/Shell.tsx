@@ -31,6 +31,7 @@ export function Shell() {
   const { on } = useConsole();
   // opsdeck:// links the OS hands to the running app.
   useEffect(() => on('app/navigate', ({ route }) => void (window.location.hash = route)), [on]);
+  useEffect(() => on('app/open-palette', () => spotlight.open()), [on]);
   const activeProfile = profiles.status === 'ready' ? (profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? null) : null;
 
   return (

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { sourceNameOfFile } from '../../../shared/audit/source-name-of-file.ts';
 import type { SourceId } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { JobSteps } from '../jobs/JobSteps.tsx';
@@ -43,7 +44,7 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
   function choose(chosen: File[]) {
     setFiles(chosen);
     const events = chosen.find((file) => !file.name.endsWith('.manifest.json')) ?? chosen[0];
-    if (events !== undefined) setName(events.name.replace(/(\.(ndjson|jsonl|json|csv|gz))+$/i, ''));
+    if (events !== undefined) setName(sourceNameOfFile(events.name));
   }
 
   async function start() {

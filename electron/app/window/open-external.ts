@@ -1,8 +1,8 @@
 import { shell } from 'electron';
 
-const allowedProtocols = new Set(['https:', 'mailto:']);
+const allowedProtocols = new Set(['http:', 'https:']);
 
-/** The only way Opsdeck hands a URL to the OS: https and mailto only, nothing else. */
+/** The only way Opsdeck hands a URL to the OS: http(s) only; never file:, a custom scheme or a script. */
 export async function openExternalSafely(rawUrl: string): Promise<boolean> {
   let url: URL;
   try {

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { SenderCheck } from './ipc-binding.ts';
-import { originOf } from './url-origin.ts';
+import { originOf } from '../window/url-origin.ts';
 
 /**
  * Trusts a call only from the main frame of our own window, loaded from one of our origins

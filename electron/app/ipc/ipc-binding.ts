@@ -1,10 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { consoleMethodNames, failure } from '../../shared/console-api/index.ts';
-import type { ConsoleResult } from '../../shared/console-api/index.ts';
-import type { Dispatch } from '../services/dispatch.ts';
-
-/** The IPC channel of one console method; the preload uses the same names. */
-export const channelOf = (method: string) => `console:${method}`;
+import { consoleMethodNames, failure } from '../../../shared/console-api/index.ts';
+import type { ConsoleResult } from '../../../shared/console-api/index.ts';
+import { methodChannel } from '../../../shared/preload-bridge.ts';
+import type { Dispatch } from '../../services/dispatch.ts';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
@@ -14,12 +12,12 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
  */
 export function bindConsoleApi(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch, isTrusted: SenderCheck) {
   for (const method of consoleMethodNames) {
-    ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<ConsoleResult> => {
+    ipcMain.handle(methodChannel(method), async (event, input: unknown): Promise<ConsoleResult> => {
       if (!isTrusted(event)) return failure('forbidden', `${method}: refused a call from a frame that is not the Opsdeck window.`);
       return dispatch(method, input);
     });
   }
   return () => {
-    for (const method of consoleMethodNames) ipcMain.removeHandler(channelOf(method));
+    for (const method of consoleMethodNames) ipcMain.removeHandler(methodChannel(method));
   };
 }

@@ -1,8 +1,9 @@
 import { dialog } from 'electron';
 import type { BrowserWindow, IpcMain } from 'electron';
 import { z } from 'zod';
-import type { FileRegistry } from '../services/files/file-registry.ts';
-import type { SenderCheck } from './ipc-binding.ts';
+import { bridgeChannels } from '../../../shared/preload-bridge.ts';
+import type { FileRegistry } from '../../services/files/file-registry.ts';
+import type { SenderCheck } from '../ipc/ipc-binding.ts';
 
 const droppedPaths = z.array(z.string().min(1).max(4_096)).min(1).max(100);
 const suggestedName = z.string().min(1).max(255);
@@ -13,11 +14,11 @@ const suggestedName = z.string().min(1).max(255);
  * chosen in a native save dialog.
  */
 export function bindFileIpc(ipcMain: Pick<IpcMain, 'handle'>, files: FileRegistry, isTrusted: SenderCheck, window: () => BrowserWindow | null) {
-  ipcMain.handle('files:register', (event, paths: unknown) => {
+  ipcMain.handle(bridgeChannels.registerFiles, (event, paths: unknown) => {
     if (!isTrusted(event)) throw new Error('files:register: refused a call from a frame that is not the Opsdeck window.');
     return droppedPaths.parse(paths).map((path) => files.register(path));
   });
-  ipcMain.handle('files:save-target', async (event, name: unknown) => {
+  ipcMain.handle(bridgeChannels.saveTarget, async (event, name: unknown) => {
     if (!isTrusted(event)) throw new Error('files:save-target: refused a call from a frame that is not the Opsdeck window.');
     const owner = window();
     const options = { defaultPath: suggestedName.parse(name), title: 'Export audit events' };

@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { contentSecurityPolicy } from '../services/content-security-policy.ts';
-import { contentTypeOf, resolveStaticFile } from '../services/static-files.ts';
+import { contentSecurityPolicy } from '../../services/content-security-policy.ts';
+import { contentTypeOf, resolveStaticFile } from '../../services/static-files.ts';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://opsdeck`;

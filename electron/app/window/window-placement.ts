@@ -1,0 +1,27 @@
+import { screen } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { visibleBounds } from './visible-bounds.ts';
+import type { Rect, Size } from './visible-bounds.ts';
+import { readWindowPlacement, writeWindowPlacement } from './window-placement-file.ts';
+
+export const windowSize = { preferred: { width: 1400, height: 900 }, min: { width: 960, height: 600 } } satisfies { preferred: Size; min: Size };
+
+/** Where the window opens: its remembered place, on a display that is still there. */
+export function restoredPlacement(dataDir: string): { bounds: Rect; maximized: boolean } {
+  const saved = readWindowPlacement(dataDir);
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = visibleBounds(saved, workAreas, screen.getPrimaryDisplay().workArea, windowSize);
+  return { bounds, maximized: saved?.maximized ?? false };
+}
+
+/** Saves the window's place as it closes: its normal bounds, so a maximized window restores to its size before. */
+export function rememberPlacement(window: BrowserWindow, dataDir: string, warn: (message: string) => void = console.warn): void {
+  window.on('close', () => {
+    try {
+      const { x, y, width, height } = window.getNormalBounds();
+      writeWindowPlacement(dataDir, { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height), maximized: window.isMaximized() });
+    } catch (error) {
+      warn(`Could not save the window's size and position: ${(error as Error).message}`);
+    }
+  });
+}
