@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openExternalSafely } from './open-external.ts';
 import { originOf } from './url-origin.ts';
 import type { Rect } from './visible-bounds.ts';
-import { windowSize } from './window-placement.ts';
+import { windowSize } from './window-size.ts';
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -1,10 +1,9 @@
 import { screen } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { visibleBounds } from './visible-bounds.ts';
-import type { Rect, Size } from './visible-bounds.ts';
+import type { Rect } from './visible-bounds.ts';
 import { readWindowPlacement, writeWindowPlacement } from './window-placement-file.ts';
-
-export const windowSize = { preferred: { width: 1400, height: 900 }, min: { width: 960, height: 600 } } satisfies { preferred: Size; min: Size };
+import { windowSize } from './window-size.ts';
 
 /** Where the window opens: its remembered place, on a display that is still there. */
 export function restoredPlacement(dataDir: string): { bounds: Rect; maximized: boolean } {
