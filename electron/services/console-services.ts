@@ -29,6 +29,7 @@ import type { EventBus } from './event-bus.ts';
 import { createFileRegistry } from './files/file-registry.ts';
 import type { FileRegistry } from './files/file-registry.ts';
 import { createJobs } from './jobs/jobs.ts';
+import { createWorkInProgress } from './jobs/work-in-progress.ts';
 import { openProfileStore } from './profiles/profile-store.ts';
 import { createProfilesService } from './profiles/profiles-service.ts';
 import { createSavedSearches } from './saved-searches.ts';
@@ -55,6 +56,8 @@ export interface ConsoleServices {
   events: EventBus;
   /** Files handed over by token: uploads to the web host, Electron's picked files, export downloads. */
   files: FileRegistry;
+  /** What runs now that quitting would cut short (imports, exports, verifications, queue actions), by label. */
+  busy(): string[];
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   sync.start(store.activeId());
   const files = createFileRegistry(dataDir);
   const jobs = createJobs(events);
+  const work = createWorkInProgress(jobs.running);
   const readers = createSourceReaders(dataDir, workers);
   const defaultSource = (): SourceId | null => {
     const active = store.activeId();
@@ -156,6 +160,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     ...profiles.handlers,
     ...sync.handlers,
     ...mergeByView(viewHandlers),
+    'queues/act': work.track('a queue action', viewHandlers.queues['queues/act']),
     ...createPaletteHandlers({ readers, activeCache: defaultSource }),
     ...sources.handlers,
     ...jobs.handlers,
@@ -167,6 +172,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     handlers,
     events,
     files,
+    busy: work.labels,
     close: async () => {
       unsubscribe();
       queueAlerts.close();

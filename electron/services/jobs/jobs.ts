@@ -73,6 +73,8 @@ export function createJobs(events: EventBus) {
   return {
     start,
     handlers,
+    /** The labels of the jobs still running. */
+    running: (): string[] => [...jobs.values()].filter(({ job }) => job.state === 'running').map(({ job }) => job.label),
     /** Cancels every running job (on shutdown). */
     cancelAll(): void {
       for (const { controller } of jobs.values()) controller.abort();
