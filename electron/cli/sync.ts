@@ -1,7 +1,7 @@
 import { cacheDbPath } from '../services/cache/cache-paths.ts';
-import { openCacheDb } from '../services/cache/open-cache-db.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { createSyncLoop } from '../services/sync/sync-loop.ts';
+import { openSyncCache } from '../services/sync/open-sync-cache.ts';
 import { defaultSchedule } from '../services/sync/sync-schedule.ts';
 import { openSyncSource } from '../services/sync/sync-source.ts';
 import type { FromSyncWorker } from '../services/sync/sync-messages.ts';
@@ -25,14 +25,18 @@ export const syncCommand: CliCommand = {
     const dataDir = values['data-dir'] ?? defaultDataDir();
     const { connection, profileId, label } = await resolveConnection('sync', values, dataDir);
     const dbPath = values.db ?? cacheDbPath(dataDir, profileId);
-    const { db, recovered } = openCacheDb(dbPath, { log: (message) => console.warn(message) });
+    const { db, recovered, repair, close: closeCache } = await openSyncCache(dbPath, {
+      log: (message) => console.warn(message),
+      onWork: (work) => work !== null && console.log(`cache: ${work.detail}${work.progress === null ? '' : ` (${Math.floor(work.progress * 100)}%)`}`),
+    });
     if (recovered) console.warn(`The cache was unreadable (${recovered.reason}); moved it to ${recovered.movedTo}.`);
+    if (repair) console.warn(repair.summary);
     console.log(`Syncing ${label} into ${dbPath}`);
 
     const controller = new AbortController();
     const source = openSyncSource(connection, systemClock);
     const close = async () => {
-      db.close();
+      closeCache();
       if (source.kind === 'bullmq') await source.queues.close();
     };
     const loop = createSyncLoop({ db, source, post: printProgress, signal: controller.signal, schedule: defaultSchedule, clock: systemClock });

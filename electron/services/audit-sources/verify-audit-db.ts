@@ -36,23 +36,28 @@ export async function verifyAuditDb(path: string, options: VerifyDbOptions): Pro
 }
 
 /** Checks the hash chain as verifyAuditDb does, on a read-only connection, without storing the report. */
-export async function checkAuditDb(path: string, { workerPaths, signal, onProgress, workers = defaultWorkerCount() }: VerifyDbOptions): Promise<VerifyReport> {
+export async function checkAuditDb(path: string, options: VerifyDbOptions): Promise<VerifyReport> {
   const reader = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const filter = reader.prepare('SELECT filter_query FROM source_info').pluck().get() as string | null | undefined;
-    return await verifyAuditLines(rawBatches(reader, signal, onProgress), {
-      filter: filter == null ? null : (JSON.parse(filter) as Record<string, unknown>),
-      file: null,
-      manifestFile: null,
-      manifest: null,
-      keys: [],
-      sha256: () => null,
-      workers,
-      workerPaths,
-    });
+    return await checkAuditRows(reader, options);
   } finally {
     reader.close();
   }
+}
+
+/** Checks the hash chain of the audit events on an open connection (a profile's cache, which may be encrypted), storing nothing. */
+export async function checkAuditRows(db: Database.Database, { workerPaths, signal, onProgress, workers = defaultWorkerCount() }: VerifyDbOptions): Promise<VerifyReport> {
+  const filter = db.prepare('SELECT filter_query FROM source_info').pluck().get() as string | null | undefined;
+  return verifyAuditLines(rawBatches(db, signal, onProgress), {
+    filter: filter == null ? null : (JSON.parse(filter) as Record<string, unknown>),
+    file: null,
+    manifestFile: null,
+    manifest: null,
+    keys: [],
+    sha256: () => null,
+    workers,
+    workerPaths,
+  });
 }
 
 /**

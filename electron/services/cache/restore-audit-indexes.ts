@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { restoreDeferredIndexes } from './deferred-indexes.ts';
-import { rewindAudit } from './sync-state.ts';
+import { dropAuditEventsFrom } from './drop-audit-events.ts';
 import { repeatedId } from './packed-audit-rows.ts';
 import type { RepeatedId } from './packed-audit-rows.ts';
 
@@ -21,12 +21,7 @@ export function restoreAuditIndexes(db: Database): RepeatedId | null {
     .prepare('SELECT seq, id FROM audit_events AS later WHERE EXISTS (SELECT 1 FROM audit_events AS earlier WHERE earlier.id = later.id AND earlier.seq < later.seq) ORDER BY seq LIMIT 1')
     .get() as { seq: number; id: string };
   const repeat = repeatedId(db, first.seq, first.id);
-  db.transaction(() => {
-    db.prepare('DELETE FROM audit_events WHERE seq >= ?').run(first.seq);
-    // A run while offline may have indexed their text already.
-    db.prepare('DELETE FROM audit_text WHERE rowid >= CAST(? AS INTEGER)').run(first.seq);
-    rewindAudit(db, first.seq);
-  })();
+  dropAuditEventsFrom(db, first.seq);
   restoreDeferredIndexes(db);
   return repeat;
 }

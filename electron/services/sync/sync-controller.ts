@@ -96,6 +96,12 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
         );
       case 'skipped':
         return update(patchResource(message.resource, { detail: `Not synced: ${message.reason}.` }));
+      case 'cache-work':
+        // The audit events are what a migration copies and the check reads: their entry shows it.
+        return update(patchResource('audit', { progress: message.progress, detail: message.detail }));
+      case 'cache-repaired':
+        console.warn(message.summary);
+        return;
       case 'cache-recovered':
         console.warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
         return;

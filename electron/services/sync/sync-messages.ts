@@ -10,7 +10,10 @@ export type FromSyncWorker =
   | { kind: 'success'; resource: SyncResource; at: number; changed: boolean }
   | { kind: 'failure'; resource: SyncResource; at: number; message: string; unreachable: boolean; integrity: boolean }
   | { kind: 'skipped'; resource: SyncResource; reason: string }
-  | { kind: 'cache-recovered'; movedTo: string; reason: string };
+  | { kind: 'cache-recovered'; movedTo: string; reason: string }
+  /** Work on the cache before syncing: a long migration, the chain check after an unclean shutdown. */
+  | { kind: 'cache-work'; progress: number | null; detail: string | null }
+  | { kind: 'cache-repaired'; summary: string };
 
 const positive = z.number().int().positive();
 

@@ -1,9 +1,9 @@
 // The sync engine's thread: it owns the profile's cache database for writing, so the main
 // process never blocks on network parsing, hashing or SQLite writes.
 import { systemClock } from '../../../shared/clock.ts';
-import { openCacheDb } from '../cache/open-cache-db.ts';
 import { readSyncState } from '../cache/sync-state.ts';
 import { createSyncLoop } from '../sync/sync-loop.ts';
+import { openSyncCache } from '../sync/open-sync-cache.ts';
 import { syncWorkerProtocol } from '../sync/sync-messages.ts';
 import { defaultSchedule } from '../sync/sync-schedule.ts';
 import { openSyncSource } from '../sync/sync-source.ts';
@@ -15,8 +15,12 @@ await serveWorker(syncWorkerProtocol, (data) => {
   let syncNow = () => {};
   return {
     async run(_, { progress, signal }) {
-      const { db, recovered } = openCacheDb(data.dbPath, { log: (message) => console.warn(message) });
+      const { db, recovered, repair, close } = await openSyncCache(data.dbPath, {
+        log: (message) => console.warn(message),
+        onWork: (work) => progress({ kind: 'cache-work', ...(work ?? { progress: null, detail: null }) }),
+      });
       if (recovered) progress({ kind: 'cache-recovered', ...recovered });
+      if (repair) progress({ kind: 'cache-repaired', summary: repair.summary });
       progress({ kind: 'cached', resources: readSyncState(db) });
       const source = openSyncSource(data.connection, systemClock);
       const loop = createSyncLoop({
@@ -32,7 +36,7 @@ await serveWorker(syncWorkerProtocol, (data) => {
       try {
         await loop.run();
       } finally {
-        db.close();
+        close();
         if (source.kind === 'bullmq') await source.queues.close();
       }
       return null;
