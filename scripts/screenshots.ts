@@ -99,6 +99,23 @@ async function supportAccessBanner(page: Page, url: string): Promise<void> {
   await page.getByTestId('invoice-row').first().waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The banner the desktop app shows once an update has downloaded. The web host has no updater (it
+ * answers "not available"), so this shot alone answers the updater's state inside the page.
+ */
+async function updateBanner(page: Page, url: string): Promise<void> {
+  const ready = { channel: 'stable', currentVersion: '1.4.0', nextCheckAt: null, status: { kind: 'ready', version: '1.5.0' } };
+  await page.route('**/api/call/updater/state', (route) => route.fulfill({ json: { ok: true, value: ready } }));
+  await page.goto(`${url}#/settings`);
+  await page.getByTestId('update-banner').waitFor();
+  await page.getByTestId('update-status').getByRole('button', { name: 'Restart to update' }).waitFor();
+}
+
+async function updateSettings(page: Page, url: string): Promise<void> {
+  await updateBanner(page, url);
+  await page.getByTestId('update-status').scrollIntoViewIfNeeded();
+}
+
 const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoPlatformSize; viewport?: { width: number; height: number }; take(page: Page, url: string): Promise<void> }> = [
   {
     file: 'shell-light.png',
@@ -249,6 +266,9 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoP
   { file: 'connection-drawer-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectionDrawer },
   { file: 'support-access-prompt-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessPrompt },
   { file: 'support-access-banner-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessBanner },
+  { file: 'update-banner-light.png', scheme: 'light', viewport: { width: 1440, height: 900 }, take: updateBanner },
+  { file: 'update-banner-dark.png', scheme: 'dark', viewport: { width: 1440, height: 900 }, take: updateBanner },
+  { file: 'update-settings-light.png', scheme: 'light', viewport: { width: 1440, height: 900 }, take: updateSettings },
 ];
 
 // `npm run screenshots [name-filter]` refreshes the shots whose file name contains the filter.

@@ -1,8 +1,9 @@
-import { app, ipcMain, Notification, session } from 'electron';
+import { app, ipcMain, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createConsoleServices } from '../services/console-services.ts';
 import { createDispatch } from '../services/dispatch.ts';
+import type { HostHandlers } from '../../shared/console-api/index.ts';
 import { createAuditFileOpener } from './files/audit-file-opener.ts';
 import { chooseAuditFiles, showFileProblem } from './files/file-dialogs.ts';
 import { bindFileIpc } from './files/file-ipc.ts';
@@ -12,9 +13,13 @@ import { sendConsoleEvent, sendConsoleEventOnceLoaded } from './ipc/window-event
 import { createLaunchQueue } from './launch/launch-queue.ts';
 import { receiveLaunches } from './launch/os-handoff.ts';
 import { installAppMenu } from './menu/app-menu.ts';
+import { nativeNotifier } from './notifications/native-notifier.ts';
 import { showQueueAlertNotifications } from './notifications/queue-alert-notifications.ts';
 import { appOrigin, registerAppScheme, serveRenderer } from './protocol/app-protocol.ts';
 import { registerDeepLinkScheme } from './protocol/deep-links.ts';
+import { showQueueAlertBadge } from './tray/alert-badge.ts';
+import { createAppTray, trayIconPath } from './tray/app-tray.ts';
+import { startUpdates } from './updater/start-updates.ts';
 import { denyPermissions, refuseWebviews } from './window/lockdown.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { originOf } from './window/url-origin.ts';
@@ -34,10 +39,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const launches = createLaunchQueue();
-  receiveLaunches(launches.deliver, () => {
+  const showWindow = () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.show();
     mainWindow?.focus();
-  });
+  };
+  receiveLaunches(launches.deliver, showWindow);
   registerDeepLinkScheme();
   refuseWebviews();
 
@@ -54,12 +61,23 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('will-quit', () => void services.close());
     const isTrusted = createSenderCheck(() => mainWindow?.webContents ?? null, trustedOrigins);
-    bindConsoleApi(ipcMain, createDispatch(services.handlers), isTrusted);
+    const updates = startUpdates(app, services);
+    app.on('will-quit', () => updates.close());
+    const desktopOnly: HostHandlers<'electron'> = updates.handlers;
+    bindConsoleApi(ipcMain, createDispatch({ ...services.handlers, ...desktopOnly }), isTrusted);
     bindFileIpc(ipcMain, services.files, isTrusted, () => mainWindow);
     services.events.subscribe((event, payload) => mainWindow && sendConsoleEvent(mainWindow.webContents, event, payload));
-    showQueueAlertNotifications(services.events, ({ title, body }) => Notification.isSupported() && new Notification({ title, body }).show());
 
     const navigate = (route: string) => mainWindow && sendConsoleEventOnceLoaded(mainWindow.webContents, 'app/navigate', { route });
+    showQueueAlertNotifications(
+      services.events,
+      nativeNotifier((route) => {
+        showWindow();
+        navigate(route);
+      }),
+    );
+    const tray = createAppTray({ iconPath: trayIconPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }), showWindow, quit: () => app.quit() });
+    showQueueAlertBadge(services.events, { app, tray, platform: process.platform });
     const openAuditFile = createAuditFileOpener({ dataDir, services, navigate, fail: (message) => showFileProblem(mainWindow, message) });
     installAppMenu(
       {

@@ -63,6 +63,8 @@ export class FakeApp extends FakeEmitter {
   /** What requestSingleInstanceLock answers: false makes this launch a second instance. */
   singleInstanceLock = true;
   quitCalls = 0;
+  /** The dock (macOS) or launcher (Linux) badge. */
+  badgeCount = 0;
   readonly protocolClients: Array<{ scheme: string; path?: string; args?: string[] }> = [];
   readonly paths = new Map<string, string>();
 
@@ -81,6 +83,11 @@ export class FakeApp extends FakeEmitter {
 
   quit(): void {
     this.quitCalls++;
+  }
+
+  setBadgeCount(count: number): boolean {
+    this.badgeCount = count;
+    return true;
   }
 
   getVersion(): string {
@@ -110,6 +117,7 @@ export class FakeApp extends FakeEmitter {
     this.isPackaged = false;
     this.singleInstanceLock = true;
     this.quitCalls = 0;
+    this.badgeCount = 0;
     this.protocolClients.length = 0;
     this.paths.clear();
   }
@@ -407,18 +415,74 @@ export class FakeProtocol {
   }
 }
 
-export class FakeNotification {
+export class FakeNotification extends FakeEmitter {
   /** Notifications shown since the last reset. */
   static readonly shown: Array<{ title: string; body: string }> = [];
+  /** The notifications themselves, to click. */
+  static readonly made: FakeNotification[] = [];
+  static supported = true;
 
-  constructor(private readonly options: { title: string; body: string }) {}
+  constructor(private readonly options: { title: string; body: string }) {
+    super();
+    FakeNotification.made.push(this);
+  }
 
   static isSupported(): boolean {
-    return true;
+    return FakeNotification.supported;
   }
 
   show(): void {
     FakeNotification.shown.push(this.options);
+  }
+
+  /** The user clicks the notification. */
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+}
+
+export class FakeNativeImage {
+  constructor(
+    readonly path: string,
+    readonly size: { width: number; height: number } | null = null,
+  ) {}
+
+  static createFromPath(path: string): FakeNativeImage {
+    return new FakeNativeImage(path);
+  }
+
+  resize(size: { width: number; height: number }): FakeNativeImage {
+    return new FakeNativeImage(this.path, size);
+  }
+}
+
+export class FakeTray extends FakeEmitter {
+  /** Every tray made since the last reset. */
+  static readonly trays: FakeTray[] = [];
+  toolTip = '';
+  title = '';
+  contextMenu: FakeMenu | null = null;
+
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    FakeTray.trays.push(this);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  setContextMenu(menu: FakeMenu): void {
+    this.contextMenu = menu;
+  }
+
+  /** The user clicks the tray icon. */
+  click(): void {
+    this.emit('click', new FakeEvent());
   }
 }
 
@@ -445,6 +509,8 @@ export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,
   Notification: FakeNotification,
+  Tray: FakeTray,
+  nativeImage: FakeNativeImage,
   screen,
   shell,
   ipcMain,
@@ -466,5 +532,8 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.windows.length = 0;
   FakeMenu.applicationMenu = null;
   FakeNotification.shown.length = 0;
+  FakeNotification.made.length = 0;
+  FakeNotification.supported = true;
+  FakeTray.trays.length = 0;
   nativeTheme.shouldUseDarkColors = false;
 }

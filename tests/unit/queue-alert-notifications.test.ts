@@ -16,7 +16,7 @@ describe('desktop notifications of queue alerts (Electron host)', () => {
   it('shows each crossing and recovery once, and nothing for other events', () => {
     const events = createEventBus();
     // FAKE of Electron's Notification, named so: the Electron binary cannot run here.
-    const shownByFakeNotification: Array<{ title: string; body: string }> = [];
+    const shownByFakeNotification: Array<{ title: string; body: string; route: string }> = [];
     const stop = showQueueAlertNotifications(events, (shown) => shownByFakeNotification.push(shown));
     events.emit('queues/alerts', { open: [], latest: notice('a1', 'raised') });
     events.emit('queues/alerts', { open: [], latest: notice('a1', 'raised') });
@@ -25,8 +25,8 @@ describe('desktop notifications of queue alerts (Electron host)', () => {
     stop();
     events.emit('queues/alerts', { open: [], latest: notice('a3', 'raised') });
     expect(shownByFakeNotification).toEqual([
-      { title: 'Queue alert: emails', body: 'emails is backing up: 1,204 jobs waiting, above 1,000.' },
-      { title: 'Recovered: emails', body: 'emails recovered: jobs waiting back under the threshold.' },
+      { title: 'Queue alert: emails', body: 'emails is backing up: 1,204 jobs waiting, above 1,000.', route: '#/queues/emails' },
+      { title: 'Recovered: emails', body: 'emails recovered: jobs waiting back under the threshold.', route: '#/queues/emails' },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { BrowserAlertNotifications } from '../queues/BrowserAlertNotifications.t
 import { useQueueAlerts } from '../queues/useQueueAlerts.ts';
 import { useProfiles } from '../profiles/useProfiles.ts';
 import { SectionView } from '../sections/SectionView.tsx';
+import { UpdateBanner } from '../updates/UpdateBanner.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { EnvironmentBadge } from './EnvironmentBadge.tsx';
@@ -95,6 +96,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <UpdateBanner />
         <SectionView section={active} />
       </AppShell.Main>
 

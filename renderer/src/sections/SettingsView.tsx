@@ -5,6 +5,7 @@ import { useConsole } from '../api/ConsoleContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { ProfilesCard } from '../profiles/ProfilesCard.tsx';
 import { ThresholdsForm } from '../queues/ThresholdsForm.tsx';
+import { UpdatesCard } from '../updates/UpdatesCard.tsx';
 
 export function SettingsView() {
   const { settings, update } = useSettingsValue();
@@ -56,6 +57,7 @@ export function SettingsView() {
           />
         </Stack>
       </Card>
+      <UpdatesCard />
       <AboutCard />
     </Stack>
   );
