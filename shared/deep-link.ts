@@ -2,8 +2,17 @@ import { sourceId } from './console-api/sources.ts';
 
 export const deepLinkScheme = 'opsdeck';
 
-/** What a link can open: one tenant, queue or connection, or an audit search. */
-export type DeepLinkTarget = { kind: 'tenant'; id: string } | { kind: 'queue'; name: string } | { kind: 'connection'; id: string } | { kind: 'audit'; q: string | null; source: string | null };
+/** The views a link can open as a whole, with the parameters each keeps (what `#/<view>?…` reads). */
+const linkableViews = { home: [], queues: [], tenants: [], billing: ['currency'], connectors: ['connector', 'status'] } as const satisfies Record<string, readonly string[]>;
+export type LinkableView = keyof typeof linkableViews;
+
+/** What a link can open: one tenant, queue or connection, an audit search, or a whole view with its filters. */
+export type DeepLinkTarget =
+  | { kind: 'tenant'; id: string }
+  | { kind: 'queue'; name: string }
+  | { kind: 'connection'; id: string }
+  | { kind: 'audit'; q: string | null; source: string | null }
+  | { kind: 'view'; view: LinkableView; params: Record<string, string> };
 
 const maxQuery = 2_000;
 const maxName = 200;
@@ -39,8 +48,17 @@ export function deepLinkTarget(link: string): DeepLinkTarget | null {
       return { kind: 'audit', q, source: source !== null && sourceId.safeParse(source).success ? source : null };
     }
     default:
-      return null;
+      return kind !== undefined && rest.length === 0 && Object.hasOwn(linkableViews, kind) ? viewTarget(kind as LinkableView, parts.params) : null;
   }
+}
+
+function viewTarget(view: LinkableView, given: URLSearchParams): DeepLinkTarget {
+  const params: Record<string, string> = {};
+  for (const name of linkableViews[view] as readonly string[]) {
+    const value = given.get(name);
+    if (value !== null && value.length <= maxName) params[name] = value;
+  }
+  return { kind: 'view', view, params };
 }
 
 /** `opsdeck://kind/a/b?x` and a web host's `/kind/a/b?x` alike: the decoded segments and the query. */
@@ -70,14 +88,20 @@ export function routeOf(target: DeepLinkTarget): string {
       return `#/queues/${encodeURIComponent(target.name)}`;
     case 'connection':
       return `#/connectors/connection/${encodeURIComponent(target.id)}`;
-    case 'audit': {
-      const params = new URLSearchParams();
-      if (target.q !== null) params.set('q', target.q);
-      if (target.source !== null) params.set('source', target.source);
-      const search = params.toString();
-      return `#/audit${search === '' ? '' : `?${search}`}`;
-    }
+    case 'audit':
+      return `#/audit${withQuery(auditParams(target))}`;
+    case 'view':
+      return `#/${target.view}${withQuery(new URLSearchParams(target.params))}`;
   }
+}
+
+const withQuery = (params: URLSearchParams) => (params.size === 0 ? '' : `?${params.toString()}`);
+
+function auditParams({ q, source }: { q: string | null; source: string | null }): URLSearchParams {
+  const params = new URLSearchParams();
+  if (q !== null) params.set('q', q);
+  if (source !== null) params.set('source', source);
+  return params;
 }
 
 /** The opsdeck:// link of a target; the inverse of deepLinkTarget. */
@@ -89,12 +113,10 @@ export function deepLinkOf(target: DeepLinkTarget): string {
       return `${deepLinkScheme}://queue/${encodeURIComponent(target.name)}`;
     case 'connection':
       return `${deepLinkScheme}://connection/${encodeURIComponent(target.id)}`;
-    case 'audit': {
-      const params = new URLSearchParams();
-      if (target.q !== null) params.set('q', target.q);
-      if (target.source !== null) params.set('source', target.source);
-      return `${deepLinkScheme}://audit?${params.toString()}`;
-    }
+    case 'audit':
+      return `${deepLinkScheme}://audit${withQuery(auditParams(target))}`;
+    case 'view':
+      return `${deepLinkScheme}://${target.view}${withQuery(new URLSearchParams(target.params))}`;
   }
 }
 

@@ -16,6 +16,17 @@ describe('opsdeck:// links', () => {
     expect(deepLinkRoute('opsdeck://connection/conn_41')).toBe('#/connectors/connection/conn_41');
   });
 
+  it('open a whole view with the filters it keeps, and drop any other parameter', () => {
+    expect(deepLinkRoute('opsdeck://home')).toBe('#/home');
+    expect(deepLinkRoute('opsdeck://billing?currency=eur&x=1')).toBe('#/billing?currency=eur');
+    expect(deepLinkRoute('opsdeck://connectors?status=failing&connector=con_1')).toBe('#/connectors?connector=con_1&status=failing');
+    expect(deepLinkRoute('/tenants?q=acme')).toBe('#/tenants');
+    const billing: DeepLinkTarget = { kind: 'view', view: 'billing', params: { currency: 'gbp' } };
+    expect(deepLinkOf(billing)).toBe('opsdeck://billing?currency=gbp');
+    expect(deepLinkRoute(deepLinkOf(billing))).toBe('#/billing?currency=gbp');
+    expect(deepLinkOf({ kind: 'view', view: 'queues', params: {} })).toBe('opsdeck://queues');
+  });
+
   it('are taken from the path of a web host URL the same way', () => {
     expect(deepLinkRoute('/tenant/ten_8Kd2')).toBe('#/tenants/ten_8Kd2');
     expect(deepLinkRoute('/queue/emails')).toBe('#/queues/emails');
@@ -43,6 +54,9 @@ describe('opsdeck:// links', () => {
     expect(deepLinkRoute('https://audit?q=a')).toBeNull();
     expect(deepLinkRoute('https://example.com/tenant/ten_1')).toBeNull();
     expect(deepLinkRoute('opsdeck://settings')).toBeNull();
+    expect(deepLinkRoute('opsdeck://toString')).toBeNull();
+    expect(deepLinkRoute('opsdeck://billing/extra')).toBeNull();
+    expect(deepLinkRoute(`opsdeck://billing?currency=${'x'.repeat(201)}`)).toBe('#/billing');
     expect(deepLinkRoute('opsdeck://tenant')).toBeNull();
     expect(deepLinkRoute('opsdeck://tenant/a/b')).toBeNull();
     expect(deepLinkRoute('opsdeck://audit/extra')).toBeNull();

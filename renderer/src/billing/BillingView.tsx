@@ -4,6 +4,7 @@ import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import { routeHref, useRoute } from '../app/route.ts';
 import type { Section } from '../app/sections.ts';
+import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { DataAge } from '../components/DataAge.tsx';
 import { ReadFailed } from '../components/ReadFailed.tsx';
 import { formatMoney } from '../format/money.ts';
@@ -36,7 +37,10 @@ function BillingScreen({ overview }: { overview: BillingOverview }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <DataAge resources={billingResources} />
+        <Group gap="sm">
+          <DataAge resources={billingResources} />
+          <CopyLinkButton target={{ kind: 'view', view: 'billing', params: shown === undefined ? {} : { currency: shown.currency } }} />
+        </Group>
         {currencies.length > 1 && shown !== undefined && (
           <Stack gap={2} align="flex-end">
             <SegmentedControl

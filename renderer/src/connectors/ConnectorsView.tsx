@@ -7,6 +7,7 @@ import { useCachedQuery } from '../api/useCachedQuery.ts';
 import type { Loadable } from '../api/useConsoleValue.ts';
 import type { Section } from '../app/sections.ts';
 import { useRoute } from '../app/route.ts';
+import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { DataAge } from '../components/DataAge.tsx';
 import { ReadFailed } from '../components/ReadFailed.tsx';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
@@ -35,7 +36,10 @@ export function ConnectorsView({ section }: { section: Section }) {
   if (matrix.status === 'ready' && matrix.value.connectors.length === 0 && opened === null) return <SectionEmptyState section={section} />;
   return (
     <Stack gap="md">
-      <DataAge resources={connectorResources} />
+      <Group justify="space-between">
+        <DataAge resources={connectorResources} />
+        <CopyLinkButton target={{ kind: 'view', view: 'connectors', params: { ...(connector === null ? {} : { connector }), ...(status === null ? {} : { status }) } }} />
+      </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Panel title="Connections by status" hint="worst first · click a count to list those connections">

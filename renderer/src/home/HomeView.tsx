@@ -1,7 +1,8 @@
-import { Loader, SimpleGrid } from '@mantine/core';
+import { Group, Loader, SimpleGrid } from '@mantine/core';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useCachedQuery } from '../api/useCachedQuery.ts';
 import type { Section } from '../app/sections.ts';
+import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { DataAge } from '../components/DataAge.tsx';
 import { ReadFailed } from '../components/ReadFailed.tsx';
 import { SectionEmptyState } from '../sections/SectionEmptyState.tsx';
@@ -23,7 +24,10 @@ export function HomeView({ section }: { section: Section }) {
   if (status === null && connections.total === 0 && billing.mrr.length === 0 && audit.length === 0) return <SectionEmptyState section={section} />;
   return (
     <>
-      <DataAge resources={homeResources} />
+      <Group justify="space-between">
+        <DataAge resources={homeResources} />
+        <CopyLinkButton target={{ kind: 'view', view: 'home', params: {} }} />
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <StatusCard status={status} />
         <QueueAlertsCard />

@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
+import { ActionIcon, Badge, Code, CopyButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconCopy } from '@tabler/icons-react';
 import type { SyncResource, TenantOverview } from '../../../shared/console-api/index.ts';
-import { deepLinkOf } from '../../../shared/deep-link.ts';
 import { routeHref } from '../app/route.ts';
+import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { DataAge } from '../components/DataAge.tsx';
 import { TenantStatusBadge } from './tenant-status.tsx';
 
@@ -46,13 +46,7 @@ export function TenantHeader({ tenant, resources }: { tenant: TenantOverview['te
         </Stack>
       </Group>
       <Stack gap={6} align="flex-end">
-        <CopyButton value={deepLinkOf({ kind: 'tenant', id: tenant.id })}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="default" leftSection={copied ? <IconCheck size={14} /> : <IconLink size={14} />} onClick={copy}>
-              {copied ? 'Link copied' : 'Copy link'}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyLinkButton target={{ kind: 'tenant', id: tenant.id }} />
         <DataAge resources={resources} />
       </Stack>
     </Group>
