@@ -1,4 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
+import { formatBytes } from '../../../shared/format-bytes.ts';
+import { inputLimits } from '../audit/input-limits.ts';
 import { ImportError } from './import-error.ts';
 
 /** CSV records as cells, each with the line it starts on. */
@@ -9,7 +11,8 @@ export interface CsvRows {
 
 /**
  * Splits CSV (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks; lines end
- * in LF or CRLF) into records as the bytes stream in. The header record is left in.
+ * in LF or CRLF) into records as the bytes stream in. The header record is left in. A record
+ * longer than inputLimits.recordBytes is an ImportError.
  */
 export async function* csvRows(chunks: AsyncIterable<Buffer>, name: string): AsyncGenerator<CsvRows> {
   const decoder = new StringDecoder('utf8');
@@ -22,6 +25,8 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, name: string): Asy
   let quoteSeen = false;
   let out: CsvRows = { lines: [], rows: [] };
   let pending = false;
+  /** Characters of the record so far: each is at least a byte. */
+  let rowLength = 0;
 
   const endRow = () => {
     cells.push(cell);
@@ -30,10 +35,14 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, name: string): Asy
     cells = [];
     cell = '';
     pending = false;
+    rowLength = 0;
   };
 
   const consume = (text: string) => {
     for (let at = 0; at < text.length; at++) {
+      if (++rowLength > inputLimits.recordBytes) {
+        throw new ImportError(name, rowLine, `refused: the row is longer than ${formatBytes(inputLimits.recordBytes)}, far more than any audit event (is a quoted cell left open?)`);
+      }
       const char = text[at]!;
       if (quoted) {
         if (char === '"') {

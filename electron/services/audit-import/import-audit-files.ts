@@ -6,6 +6,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
+import { BrokenInputError } from '../audit/input-limits.ts';
 import { defaultWorkerCount } from '../audit/read-event-batches.ts';
 import { checkAuditDb } from '../audit-sources/verify-audit-db.ts';
 import { saveVerification } from '../audit-sources/verifications.ts';
@@ -257,11 +258,12 @@ function refuseExisting(target: string, replace: boolean): void {
   if (!replace && existsSync(target)) throw new Error(`A source already exists at ${target}: import under another name, or replace it.`);
 }
 
-/** Runs a step that reads a file, turning a failure to read it (missing, a directory, broken gzip) into an ImportError. */
+/** Runs a step that reads a file, turning a failure to read it (missing, a directory, broken gzip, past a limit) into an ImportError. */
 async function readable<T>(name: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
+    if (error instanceof BrokenInputError) throw new ImportError(name, error.line, error.reason);
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^(E[A-Z]+|Z_[A-Z_]+)$/.test(code)) throw new ImportError(name, null, `cannot read the file: ${(error as Error).message}`);
     throw error;

@@ -1,3 +1,5 @@
+import { formatBytes } from '../../../shared/format-bytes.ts';
+import { inputLimits } from '../audit/input-limits.ts';
 import { ImportError } from './import-error.ts';
 
 /** Elements of a top-level JSON array: each one's exact text and the line it starts on. */
@@ -21,7 +23,8 @@ const enum State {
  * Splits a JSON array into its elements as the bytes stream in, without parsing them: only
  * nesting and strings are followed, so memory holds one chunk and one element at a time. Each
  * element is what stands between the separators, byte for byte (the records parse them).
- * A broken array structure (no '[', a missing ',', text after ']') is an ImportError.
+ * A broken array structure (no '[', a missing ',', text after ']') or an element longer than
+ * inputLimits.recordBytes is an ImportError.
  */
 export async function* jsonArrayElements(chunks: AsyncIterable<Buffer>, name: string): AsyncGenerator<ArrayElements> {
   let state = State.Start;
@@ -31,6 +34,7 @@ export async function* jsonArrayElements(chunks: AsyncIterable<Buffer>, name: st
   let escaped = false;
   let elementLine = 0;
   let pieces: Buffer[] = [];
+  let piecesBytes = 0;
   let out: ArrayElements = { lines: [], texts: [] };
   const fail = (reason: string): never => {
     throw new ImportError(name, line, reason);
@@ -41,6 +45,7 @@ export async function* jsonArrayElements(chunks: AsyncIterable<Buffer>, name: st
     out.lines.push(elementLine);
     out.texts.push(Buffer.concat(pieces).toString('utf8'));
     pieces = [];
+    piecesBytes = 0;
     return State.After;
   };
 
@@ -94,7 +99,13 @@ export async function* jsonArrayElements(chunks: AsyncIterable<Buffer>, name: st
         fail("unexpected text after the array's closing ']'");
       }
     }
-    if (state === State.Inside) pieces.push(chunk.subarray(start));
+    if (state === State.Inside) {
+      pieces.push(chunk.subarray(start));
+      piecesBytes += chunk.length - start;
+      if (piecesBytes > inputLimits.recordBytes) {
+        throw new ImportError(name, elementLine, `refused: the array element is longer than ${formatBytes(inputLimits.recordBytes)}, far more than any audit event`);
+      }
+    }
     if (out.lines.length > 0) {
       yield out;
       out = { lines: [], texts: [] };

@@ -6,6 +6,7 @@ import type { AuditEvent } from '../../../shared/ops-api/index.ts';
 import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
 import type { PackedRows } from '../cache/packed-rows.ts';
 import { csvRowEvent } from './csv-event.ts';
+import { maxJsonNesting, nestsTooDeep } from '../audit/json-nesting.ts';
 
 /** An array, its elements taken as they are. */
 function arrayOf<T>() {
@@ -114,6 +115,7 @@ function parsedEvent(text: string): AuditEvent | string {
   } catch (error) {
     return `not JSON: ${(error as Error).message}`;
   }
+  if (nestsTooDeep(value, text)) return `nested deeper than ${maxJsonNesting} levels, more than the cache's JSON reads`;
   // The schema runs only when the fast check says no, for its message.
   return isAuditEvent(value) ? value : validated(auditEvent, value);
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { formatBytes } from '../../../shared/format-bytes.ts';
 import { withoutByteOrderMark } from './byte-order-mark.ts';
+import { BrokenInputError, gzipInflateLimit, inputLimits } from './input-limits.ts';
 import { withLfLineEnds } from './lf-line-ends.ts';
 
 /** Consecutive lines of an NDJSON file: texts[i] is line firstLine + i (1-based), without its "\n". */
@@ -43,10 +45,12 @@ const lineBreak = 0x0a;
  * Opens an NDJSON file, plain or gzip (told by its magic bytes, not its name), for streaming
  * without loading it into memory. A final "\n" ends the last line rather than starting another.
  * Its content is the uncompressed bytes less what an editor may add on saving: a byte order
- * mark at the start, and a CR before each LF.
+ * mark at the start, and a CR before each LF. A line past inputLimits.recordBytes, gzip that
+ * inflates past its limit and gzip cut short are BrokenInputErrors naming the line.
  */
 export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
   const gzip = await startsWith(path, gzipMagic);
+  const inflateLimit = gzip ? gzipInflateLimit((await stat(path)).size) : Infinity;
   let content: NdjsonContent | null = null;
 
   async function* lineBytes(): AsyncGenerator<LineBytes> {
@@ -54,14 +58,17 @@ export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
     let bytes = 0;
     let partial = Buffer.alloc(0);
     let nextLine = 1;
-    for await (const buffer of withLfLineEnds(withoutByteOrderMark(uncompressed(path, gzip)))) {
+    const chunks = withLfLineEnds(withoutByteOrderMark(inflatedWithin(uncompressed(path, gzip), inflateLimit, () => nextLine)));
+    for await (const buffer of chunks) {
       hash.update(buffer);
       bytes += buffer.length;
       const wholeEnd = buffer.lastIndexOf(lineBreak) + 1;
       if (wholeEnd === 0) {
+        if (partial.length + buffer.length > inputLimits.recordBytes) throw lineTooLong(nextLine);
         partial = Buffer.concat([partial, buffer]);
         continue;
       }
+      if (partial.length + buffer.indexOf(lineBreak) > inputLimits.recordBytes) throw lineTooLong(nextLine);
       // A buffer of its own (never a slice of Node's pool), so posting it to a worker copies just these bytes.
       const whole = Buffer.allocUnsafeSlow(partial.length + wholeEnd);
       partial.copy(whole);
@@ -94,6 +101,31 @@ export async function openNdjsonLines(path: string): Promise<NdjsonLines> {
   };
 }
 
+function lineTooLong(line: number): BrokenInputError {
+  return new BrokenInputError(line, `refused: the line is longer than ${formatBytes(inputLimits.recordBytes)}, far more than any audit event`);
+}
+
+/**
+ * The chunks, refused once they pass `limit` bytes (a gzip bomb), and gzip that is cut short or
+ * corrupt told by the line it breaks off in.
+ */
+async function* inflatedWithin(chunks: Readable, limit: number, line: () => number): AsyncGenerator<Buffer> {
+  let inflated = 0;
+  try {
+    for await (const chunk of chunks as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > limit) {
+        throw new BrokenInputError(null, `refused: it inflates past ${formatBytes(limit)}, the limit for a gzip file of its size (${inputLimits.gzipRatio} times it, or ${formatBytes(inputLimits.gzipFreeBytes)}): a gzip bomb, not an audit export`);
+      }
+      yield chunk;
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new BrokenInputError(line(), `the gzip data is cut short or corrupt in this line, after ${inflated} uncompressed bytes (${(error as Error).message})`);
+    throw error;
+  }
+}
+
 export function countLineBreaks(bytes: Buffer): number {
   let count = 0;
   for (let at = bytes.indexOf(lineBreak); at >= 0; at = bytes.indexOf(lineBreak, at + 1)) count++;
@@ -105,6 +137,8 @@ function uncompressed(path: string, gzip: boolean): Readable {
   if (!gzip) return file;
   const gunzip = createGunzip({ chunkSize: chunkBytes });
   file.on('error', (error) => gunzip.destroy(error));
+  // Refusing a gzip bomb stops reading it: the file closes with the stream it feeds.
+  gunzip.on('close', () => file.destroy());
   return file.pipe(gunzip);
 }
 

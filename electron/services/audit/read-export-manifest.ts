@@ -1,13 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { exportManifest } from '../../../shared/audit/export-manifest.ts';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
+import { formatBytes } from '../../../shared/format-bytes.ts';
+import { maxJsonNesting, nestsTooDeep } from './json-nesting.ts';
 import { UnreadableInputError } from './unreadable-input-error.ts';
 
-/** Reads and validates `<file>.manifest.json`; every failure is an UnreadableInputError naming the file. */
+/** A manifest states a few counts, hashes and a query: far less than this. */
+const maxManifestBytes = 1 << 20;
+
+/**
+ * Reads and validates `<file>.manifest.json` (a byte order mark before it is allowed); every
+ * failure is an UnreadableInputError naming the file.
+ */
 export async function readExportManifest(path: string): Promise<ExportManifest> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const { size } = await stat(path);
+    if (size > maxManifestBytes) throw new Error(`it is ${formatBytes(size)}, more than the ${formatBytes(maxManifestBytes)} a manifest may be`);
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new UnreadableInputError(`cannot read manifest ${path}: ${(error as Error).message}`, { cause: error });
   }
@@ -17,6 +27,7 @@ export async function readExportManifest(path: string): Promise<ExportManifest> 
   } catch (error) {
     throw new UnreadableInputError(`manifest ${path} is not JSON: ${(error as Error).message}`, { cause: error });
   }
+  if (nestsTooDeep(value, text)) throw new UnreadableInputError(`manifest ${path} is not an audit export manifest: it is nested deeper than ${maxJsonNesting} levels`);
   const parsed = exportManifest.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
