@@ -146,7 +146,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     queues: { ...createQueueHandlers({ readers, activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts }), ...queueAlerts.handlers, ...queueActions.handlers },
     tenants: createTenantsHandlers({ readers, activeCache: defaultSource, clock }),
     billing: createBillingHandlers({ readers, activeCache: defaultSource, clock }),
-    connectors: { ...createConnectorsHandlers({ readers, activeCache: defaultSource, clock }), ...createConnectionTests({ activeProfile, connectionFor: profiles.connectionFor, permissions, clock }) },
+    connectors: { ...createConnectorsHandlers({ readers, activeCache: defaultSource, clock }), ...createConnectionTests({ activeProfile, connectionFor: profiles.connectionFor, permissions, log: actionLog, clock }) },
   } satisfies Record<DataViewId, Partial<ConsoleHandlers>>;
 
   const handlers: ConsoleHandlers = {
