@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIntervalMs, createUpdateController } from '../../electron/app/updater/update-controller.ts';
+import { updateFailure } from '../../electron/app/updater/update-failure.ts';
 import { createEventBus } from '../../electron/services/event-bus.ts';
 import { createDispatch } from '../../electron/services/dispatch.ts';
 import { defaultSettings } from '../../shared/console-api/index.ts';
@@ -111,6 +112,16 @@ describe('update controller over a FakeAutoUpdater', () => {
     expect(updater.checks).toBe(2);
   });
 
+  it('keeps the download progress within 0–100 whatever the updater reports', async () => {
+    const { updater, updates, state } = controller();
+    updates.start('stable');
+    updater.available('1.5.0');
+    updater.progress(140);
+    expect((await state()).status).toEqual({ kind: 'downloading', version: '1.5.0', percent: 100 });
+    updater.progress(-3);
+    expect((await state()).status).toEqual({ kind: 'downloading', version: '1.5.0', percent: 0 });
+  });
+
   it('fails plainly when the build has no update configuration', async () => {
     const { updater, updates, state } = controller();
     updates.start('stable');
@@ -170,5 +181,20 @@ describe('update controller over a FakeAutoUpdater', () => {
     updates.close();
     expect(interval.running).toBe(false);
     expect(updater.listenerCount('update-downloaded')).toBe(0);
+  });
+});
+
+describe('update check failures', () => {
+  it('tells a network that is down or a server out of reach from other failures', () => {
+    for (const reason of ['net::ERR_INTERNET_DISCONNECTED', 'net::ERR_NAME_NOT_RESOLVED', 'getaddrinfo ENOTFOUND updates.opsdeck.dev', 'connect ECONNREFUSED 10.0.0.1:443', 'read ETIMEDOUT', 'net::ERR_CONNECTION_RESET']) {
+      expect(updateFailure(new Error(reason))).toEqual({ offline: true, message: reason });
+    }
+    expect(updateFailure(new Error('HttpError: 503 Service Unavailable'))).toEqual({ offline: false, message: 'HttpError: 503 Service Unavailable' });
+  });
+
+  it('always has a reason, on one line and of a readable length', () => {
+    expect(updateFailure(new Error(''))).toEqual({ offline: false, message: 'Error with no message' });
+    expect(updateFailure('thrown text')).toEqual({ offline: false, message: 'a non-error was thrown: thrown text' });
+    expect(updateFailure(new Error(`\n  ${'x'.repeat(400)}\nstack`)).message).toBe(`${'x'.repeat(300)}…`);
   });
 });

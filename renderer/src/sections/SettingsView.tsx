@@ -1,4 +1,4 @@
-import { Card, Code, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Code, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppInfo, ThemePreference, TimeDisplay } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
@@ -6,6 +6,7 @@ import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { ProfilesCard } from '../profiles/ProfilesCard.tsx';
 import { ThresholdsForm } from '../queues/ThresholdsForm.tsx';
 import { UpdatesCard } from '../updates/UpdatesCard.tsx';
+import { SettingRow } from './SettingRow.tsx';
 
 export function SettingsView() {
   const { settings, update } = useSettingsValue();
@@ -60,20 +61,6 @@ export function SettingsView() {
       <UpdatesCard />
       <AboutCard />
     </Stack>
-  );
-}
-
-function SettingRow({ label, hint, children }: { label: string; hint: string; children: React.ReactNode }) {
-  return (
-    <Group justify="space-between" wrap="nowrap">
-      <div>
-        <Text fw={500}>{label}</Text>
-        <Text size="sm" c="dimmed">
-          {hint}
-        </Text>
-      </div>
-      {children}
-    </Group>
   );
 }
 

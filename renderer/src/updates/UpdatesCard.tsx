@@ -1,8 +1,9 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { UpdateChannel, UpdaterState } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
+import { SettingRow } from '../sections/SettingRow.tsx';
 import { RestartToUpdate } from './RestartToUpdate.tsx';
 import { useUpdaterState } from './useUpdaterState.ts';
 
@@ -18,13 +19,7 @@ export function UpdatesCard() {
         Updates
       </Title>
       <Stack gap="md">
-        <Group justify="space-between" wrap="nowrap">
-          <div>
-            <Text fw={500}>Channel</Text>
-            <Text size="sm" c="dimmed">
-              Beta gets new versions first; the desktop app checks on start and every 6 hours.
-            </Text>
-          </div>
+        <SettingRow label="Channel" hint="Beta gets new versions first; the desktop app checks on start and every 6 hours.">
           <SegmentedControl
             aria-label="Update channel"
             value={settings.updateChannel}
@@ -34,9 +29,12 @@ export function UpdatesCard() {
               { value: 'beta', label: 'Beta' },
             ]}
           />
-        </Group>
+        </SettingRow>
         <Group justify="space-between" wrap="nowrap" data-testid="update-status">
-          <Text size="sm">{state === null ? 'This browser host does not update itself; the desktop app does.' : describe(state)}</Text>
+          {updater.status === 'loading' && <Loader size="xs" />}
+          {/* The only host without an updater is the browser's: it answers the state as not available. */}
+          {updater.status === 'error' && <Text size="sm">This browser host does not update itself; the desktop app does.</Text>}
+          {state !== null && <Text size="sm">{describe(state)}</Text>}
           {state?.status.kind === 'ready' && <RestartToUpdate />}
           {state !== null && state.status.kind !== 'off' && state.status.kind !== 'ready' && (
             <Button size="xs" variant="default" loading={state.status.kind === 'checking'} disabled={state.status.kind === 'downloading'} onClick={() => void api['updater/check']({})}>
