@@ -10,6 +10,8 @@ describe('a launch command line, sorted into links, files and the ignored rest (
     expect(launchRequest(['/opt/Opsdeck/opsdeck', '--no-sandbox', 'opsdeck://audit?q=outcome%3Adenied'], packaged)).toEqual({ routes: ['#/audit?q=outcome%3Adenied'], files: [] });
     expect(launchRequest(['C:\\Opsdeck\\Opsdeck.exe', '--allow-file-access-from-files', '--original-process-start-time=13370', 'OPSDECK://tenant/ten_1'], packaged)).toEqual({ routes: ['#/tenants/ten_1'], files: [] });
     expect(launchRequest(['/Applications/Opsdeck.app/Contents/MacOS/Opsdeck', '-psn_0_1234567'], packaged)).toEqual({ routes: [], files: [] });
+    // A switch is never a file or a link, whatever its value looks like.
+    expect(launchRequest(['opsdeck', '--log-file=run.ndjson', '-opsdeck://tenant/t1', '--trace-startup-file=a.manifest.json'], packaged)).toEqual({ routes: [], files: [] });
   });
 
   it('ignores links it does not know, malformed ones, and ones past their limits', () => {
