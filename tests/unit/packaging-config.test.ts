@@ -69,3 +69,11 @@ describe('file associations and the opsdeck:// scheme in the packaging config', 
     ]);
   });
 });
+
+describe('auto-update in the packaging config', () => {
+  it('publishes to a generic https server, with every channel file (a beta user also gets stable releases)', async () => {
+    const config = await load('electron-builder.yml');
+    expect(config.publish).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\/[^/]+\//) });
+    expect(config.generateUpdatesFilesForAllChannels).toBe(true);
+  });
+});
