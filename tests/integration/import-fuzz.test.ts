@@ -75,6 +75,7 @@ async function attempt(name: string, content: Buffer | string, options: { skipIn
     expect([name, `${name}.manifest.json`]).toContain(file);
     expect(message).toBe(line === null ? `${file}: ${reason}` : `${file}:${line}: ${reason}`);
     expect(reason).toMatch(/\S/);
+    if (reason.startsWith('not JSON: ')) expect(reason).toMatch(/ at position \d+ \(line \d+ column \d+\)/s);
   }
   expect(dataDirState()).toEqual(before);
   return outcome;

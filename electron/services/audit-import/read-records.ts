@@ -6,6 +6,7 @@ import type { AuditEvent } from '../../../shared/ops-api/index.ts';
 import { AuditRowPacker } from '../cache/packed-audit-rows.ts';
 import type { PackedRows } from '../cache/packed-rows.ts';
 import { csvRowEvent } from './csv-event.ts';
+import { jsonErrorMessage } from '../audit/json-error-position.ts';
 import { maxJsonNesting, nestsTooDeep } from '../audit/json-nesting.ts';
 
 /** An array, its elements taken as they are. */
@@ -113,7 +114,7 @@ function parsedEvent(text: string): AuditEvent | string {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
+    return `not JSON: ${jsonErrorMessage(text, error as Error)}`;
   }
   if (nestsTooDeep(value, text)) return `nested deeper than ${maxJsonNesting} levels, more than the cache's JSON reads`;
   // The schema runs only when the fast check says no, for its message.

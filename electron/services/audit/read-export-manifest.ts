@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { exportManifest } from '../../../shared/audit/export-manifest.ts';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import { formatBytes } from '../../../shared/format-bytes.ts';
+import { jsonErrorMessage } from './json-error-position.ts';
 import { maxJsonNesting, nestsTooDeep } from './json-nesting.ts';
 import { UnreadableInputError } from './unreadable-input-error.ts';
 
@@ -25,7 +26,7 @@ export async function readExportManifest(path: string): Promise<ExportManifest> 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UnreadableInputError(`manifest ${path} is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new UnreadableInputError(`manifest ${path} is not JSON: ${jsonErrorMessage(text, error as Error)}`, { cause: error });
   }
   if (nestsTooDeep(value, text)) throw new UnreadableInputError(`manifest ${path} is not an audit export manifest: it is nested deeper than ${maxJsonNesting} levels`);
   const parsed = exportManifest.safeParse(value);
