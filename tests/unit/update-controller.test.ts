@@ -175,12 +175,17 @@ describe('update controller over a FakeAutoUpdater', () => {
     expect((await state()).channel).toBe('beta');
   });
 
-  it('stops checking once closed', () => {
-    const { updater, interval, updates } = controller();
+  it('stops checking once closed, and leaves the updater\'s events alone', async () => {
+    const { updater, interval, events, pushed, updates, state } = controller();
     updates.start('stable');
     updates.close();
     expect(interval.running).toBe(false);
-    expect(updater.listenerCount('update-downloaded')).toBe(0);
+    updater.available('1.5.0');
+    updater.offline();
+    events.emit('settings/changed', { ...defaultSettings, updateChannel: 'beta' });
+    expect(updater.checks).toBe(1);
+    expect(pushed.map((pushedState) => pushedState.status.kind)).toEqual(['checking']);
+    expect((await state()).status).toEqual({ kind: 'checking' });
   });
 });
 

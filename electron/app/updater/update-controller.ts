@@ -11,7 +11,6 @@ export interface AutoUpdaterPort {
   on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
   on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  removeAllListeners(): unknown;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(): void;
 }
@@ -54,10 +53,13 @@ export function createUpdateController({ updater, currentVersion, offReason, eve
   let checkedChannel: UpdateChannel | null = null;
   let nextCheckAt: number | null = null;
   let stopTimer: (() => void) | null = null;
+  // Closed, it ignores the updater's events (electron-updater's own listeners must stay).
+  let closed = false;
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const state = (): UpdaterState => ({ channel, currentVersion, nextCheckAt: nextCheckAt === null ? null : iso(nextCheckAt), status });
   const set = (next: UpdateStatus) => {
+    if (closed) return;
     status = next;
     events.emit('updater/changed', state());
   };
@@ -144,7 +146,7 @@ export function createUpdateController({ updater, currentVersion, offReason, eve
       unsubscribe();
       stopTimer?.();
       stopTimer = null;
-      updater.removeAllListeners();
+      closed = true;
     },
   };
 }
