@@ -92,6 +92,10 @@ describe('opsdeck sync after an unclean shutdown', () => {
     dbPath = `${dir.path}/cache.sqlite`;
     await syncKilled();
     expect(markers()).toHaveLength(1);
+    const reopened = openCacheDb(dbPath, { log: () => {} });
+    expect(reopened.recovered).toBeNull();
+    expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    reopened.db.close();
     const before = cachedRange();
 
     const next = await syncOnce();

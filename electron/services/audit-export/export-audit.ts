@@ -1,10 +1,11 @@
-import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import type { ExportManifest } from '../../../shared/audit/export-manifest.ts';
 import type { AuditRow, ExportFormat } from '../../../shared/console-api/index.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { ExportManifestBuilder } from '../audit/build-export-manifest.ts';
 import type { AuditSearch } from '../audit-search/audit-search.ts';
 import { csvColumns, csvLine } from './csv.ts';
@@ -79,12 +80,15 @@ export async function exportAudit({ search, q, format, gzip, out, source, onProg
     rmSync(temp, { force: true });
     throw error;
   }
+  // A manifest of an earlier export to the same name never stands beside this one, even if the
+  // process dies between the two renames: the file then stands alone, which verifies as such.
+  const manifestPath = manifest === null ? null : `${out}.manifest.json`;
+  if (manifestPath !== null) rmSync(manifestPath, { force: true });
   renameSync(temp, out);
   onProgress?.(count);
-  const manifestPath = manifest === null ? null : `${out}.manifest.json`;
   if (manifest !== null) {
     const built: ExportManifest = manifest.finish({ createdAt: new Date().toISOString(), source, query: q.trim() === '' ? null : { q } });
-    writeFileSync(manifestPath!, `${JSON.stringify(built, null, 2)}\n`);
+    writeFileAtomic(manifestPath!, `${JSON.stringify(built, null, 2)}\n`);
   }
   return { count, out, manifestPath };
 }
