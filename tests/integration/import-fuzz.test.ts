@@ -14,7 +14,7 @@ import { openAuditReader } from '../../electron/services/audit-search/open-audit
 import { listSources } from '../../electron/services/audit-sources/list-sources.ts';
 import { makeChain, toLines } from '../fixtures/audit-chain.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
-import { fuzzed } from '../fixtures/fuzz.ts';
+import { byteChange, changedBytes, fuzzed } from '../fixtures/fuzz.ts';
 
 // Bad input, fuzzed: the importers (NDJSON, gzip NDJSON, JSON array, CSV) never crash or hang,
 // refuse bad input with an ImportError naming the file and (where it has one) the line, and
@@ -83,37 +83,6 @@ async function attempt(name: string, content: Buffer | string, options: { skipIn
 
 const lineCount = (bytes: Buffer) => bytes.toString('latin1').split('\n').length;
 
-/** Bytes that break things: line ends, a byte order mark, invalid and cut UTF-8, JSON and CSV structure. */
-const nastyBytes = fc.oneof(
-  fc.constantFrom('\r', '\n', '\r\n', '\uFEFF', '"', '\\', '{', '[', ']', '}', ',', ':', '\0', 'null', '1e999', '"\\ud800"').map((text) => Buffer.from(text)),
-  fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0x1f, 0x8b]).map((bytes) => Buffer.from(bytes)),
-  fc.uint8Array({ minLength: 1, maxLength: 6 }).map((bytes) => Buffer.from(bytes)),
-);
-/** A change to a file's bytes at a relative place (0..1), so one mutation fits files of any length. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: nastyBytes }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: nastyBytes }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-function mutate(bytes: Buffer, changes: Mutation[]): Buffer {
-  return changes.reduce((content, change) => {
-    const at = Math.floor(change.at * content.length);
-    switch (change.kind) {
-      case 'truncate':
-        return content.subarray(0, at);
-      case 'insert':
-        return Buffer.concat([content.subarray(0, at), change.bytes, content.subarray(at)]);
-      case 'replace':
-        return Buffer.concat([content.subarray(0, at), change.bytes, content.subarray(at + change.bytes.length)]);
-      case 'delete':
-        return Buffer.concat([content.subarray(0, at), content.subarray(at + change.length)]);
-    }
-  }, bytes);
-}
-
 const formats = {
   'audit.ndjson': () => ndjson,
   'audit.json': () => jsonArray,
@@ -126,12 +95,12 @@ describe('importing bad input, fuzzed', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...(Object.keys(formats) as Array<keyof typeof formats>)),
-        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.array(byteChange, { minLength: 1, maxLength: 3 }),
         fc.boolean(),
         async (name, changes, compressedChanged) => {
           const plain = formats[name]();
           const gzip = name.endsWith('.gz');
-          const content = !gzip ? mutate(plain, changes) : compressedChanged ? mutate(gzipSync(plain), changes) : gzipSync(mutate(plain, changes));
+          const content = !gzip ? changedBytes(plain, changes) : compressedChanged ? changedBytes(gzipSync(plain), changes) : gzipSync(changedBytes(plain, changes));
           const outcome = await attempt(name, content);
           if (!outcome.ok) {
             const { line } = outcome.error;

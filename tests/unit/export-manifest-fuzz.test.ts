@@ -8,7 +8,7 @@ import { readExportManifest } from '../../electron/services/audit/read-export-ma
 import { UnreadableInputError } from '../../electron/services/audit/unreadable-input-error.ts';
 import { makeChain, makeSigningKey, manifestContext, toLines, writeExport } from '../fixtures/audit-chain.ts';
 import { makeDataDir } from '../fixtures/data-dir.ts';
-import { fuzzed } from '../fixtures/fuzz.ts';
+import { byteChange, changedBytes, fuzzed } from '../fixtures/fuzz.ts';
 
 // Bad input, fuzzed: the export manifest reader. Whatever bytes lie in `<file>.manifest.json`,
 // it returns a valid manifest or throws an UnreadableInputError naming the file and saying where
@@ -44,20 +44,7 @@ async function read(content: Buffer | string): Promise<Read> {
 const saysWhere = (message: string) =>
   /is not JSON: .* at position \d+ \(line \d+ column \d+\)/s.test(message) || /is not an audit export manifest: (it is nested|[\w.]+|\(top level\)): /.test(message);
 
-const nastyBytes = fc.oneof(
-  fc.constantFrom('\uFEFF', '\r\n', '"', '\\', '{', '}', '[', ']', ',', ':', '\0', 'null', '-1', '1e999', '"\\ud800"', '\n', ' ').map((text) => Buffer.from(text)),
-  fc.constantFrom([0xff], [0xc3], [0xed, 0xa0, 0x80]).map((bytes) => Buffer.from(bytes)),
-  fc.uint8Array({ minLength: 1, maxLength: 4 }).map((bytes) => Buffer.from(bytes)),
-);
-const changed = fc
-  .array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('insert', 'replace', 'truncate'), nastyBytes), { minLength: 1, maxLength: 3 })
-  .map((changes) =>
-    changes.reduce((content, [where, kind, bytes]) => {
-      const at = Math.floor(where * content.length);
-      if (kind === 'truncate') return content.subarray(0, at);
-      return Buffer.concat([content.subarray(0, at), bytes, content.subarray(kind === 'replace' ? at + bytes.length : at)]);
-    }, valid),
-  );
+const changed = fc.array(byteChange, { minLength: 1, maxLength: 3 }).map((changes) => changedBytes(valid, changes));
 /** A valid manifest with one member set to any JSON value at all. */
 const oneMemberWrong = fc
   .tuple(fc.constantFrom('format', 'count', 'first_seq', 'last_seq', 'first_prev_hash', 'last_hash', 'sha256', 'created_at', 'source', 'query', 'signature', 'extra'), fc.jsonValue({ maxDepth: 4 }))
