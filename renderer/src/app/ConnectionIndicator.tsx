@@ -39,7 +39,9 @@ function describe(status: SyncStatus | null, now: number): Shown {
   const syncing = status.resources.find((resource) => resource.progress !== null);
   if (syncing && status.connection !== 'offline') {
     const percent = Math.floor((syncing.progress ?? 0) * 100);
-    return { label: `Syncing ${syncing.resource === 'audit' ? 'audit events' : syncing.resource.replace('-', ' ')} ${percent}%`, detail: syncing.detail ?? '', color: 'indigo', progress: syncing.progress };
+    // Before the platform has answered, progress is work on the cache itself: a migration, or the check after an unclean shutdown.
+    const what = status.connection === 'connecting' ? 'Preparing the cache' : `Syncing ${syncing.resource === 'audit' ? 'audit events' : syncing.resource.replace('-', ' ')}`;
+    return { label: `${what} ${percent}%`, detail: syncing.detail ?? '', color: 'indigo', progress: syncing.progress };
   }
   switch (status.connection) {
     case 'connecting':
