@@ -320,7 +320,8 @@ export class FakeIpcMain {
   invoke(channel: string, event: IpcMainInvokeEvent, input: unknown): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
-    return Promise.resolve(handler(event, input));
+    // As over real IPC, a handler that throws rejects the caller's promise.
+    return new Promise((resolve) => resolve(handler(event, input)));
   }
 
   reset(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditEventsFile, freeSourceName, isAuditFile } from '../../electron/app/files/audit-file-kinds.ts';
+import { auditEventsFile, isAuditFile, openedSourceName } from '../../electron/app/files/audit-file-kinds.ts';
 import { argvSkip, launchRequest } from '../../electron/app/launch/launch-args.ts';
 import { createLaunchQueue } from '../../electron/app/launch/launch-queue.ts';
 
@@ -48,10 +48,18 @@ describe('audit export file kinds', () => {
     expect(auditEventsFile('/d/q3.ndjson.gz')).toBe('/d/q3.ndjson.gz');
   });
 
-  it('names an opened file a source that is not taken yet', () => {
+  it('names an opened file’s source after the file, with a number when the name is taken', () => {
     const taken = new Set(['q3', 'q3 2']);
-    expect(freeSourceName('q3', (name) => taken.has(name))).toBe('q3 3');
-    expect(freeSourceName('q4', (name) => taken.has(name))).toBe('q4');
+    expect(openedSourceName('/d/q3.ndjson.gz', (name) => taken.has(name))).toBe('q3 3');
+    expect(openedSourceName('/d/q4.ndjson', (name) => taken.has(name))).toBe('q4');
+  });
+
+  it('gives a file whose name has no letters or digits, or is too long, a name a source can have', () => {
+    expect(openedSourceName('/d/日本語.ndjson', () => false)).toBe('Opened audit export');
+    expect(openedSourceName('/d/---.ndjson', () => false)).toBe('Opened audit export');
+    const long = openedSourceName(`/d/${'x'.repeat(240)}.ndjson`, (name) => name === 'x'.repeat(72));
+    expect(long).toBe(`${'x'.repeat(72)} 2`);
+    expect(long.length).toBeLessThanOrEqual(80);
   });
 });
 

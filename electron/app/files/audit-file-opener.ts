@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sourceNameOfFile } from '../../../shared/audit/source-name-of-file.ts';
 import type { EventPayload, Job } from '../../../shared/console-api/index.ts';
 import { routeOf } from '../../../shared/deep-link.ts';
 import { importedSourcePath } from '../../services/audit-import/source-paths.ts';
 import type { ConsoleServices } from '../../services/console-services.ts';
 import { errorReason } from '../../services/error-reason.ts';
-import { auditEventsFile, freeSourceName } from './audit-file-kinds.ts';
+import { auditEventsFile, openedSourceName } from './audit-file-kinds.ts';
 
 export interface AuditFileOpenerOptions {
   dataDir: string;
@@ -17,9 +16,6 @@ export interface AuditFileOpenerOptions {
   fail(message: string): void;
 }
 
-/** When a source name gives no file name (no letters or digits), the opened file is imported as this. */
-const fallbackName = 'Opened audit export';
-
 /**
  * Opens an audit export the OS handed over (a double-click, "Open with Opsdeck", a command-line
  * argument): imports it as a new offline source, which the import also verifies, shows the import
@@ -27,8 +23,9 @@ const fallbackName = 'Opened audit export';
  * tray with its reason, as one started from the import dialog does.
  */
 export function createAuditFileOpener({ dataDir, services, navigate, fail }: AuditFileOpenerOptions) {
+  // Sources being imported, by file: two names may share one (`q3 2` and `q3-2`).
   const importing = new Set<string>();
-  const taken = (name: string) => importing.has(name) || existsSync(importedSourcePath(dataDir, name));
+  const taken = (name: string) => importing.has(importedSourcePath(dataDir, name)) || existsSync(importedSourcePath(dataDir, name));
 
   return async function openAuditFile(path: string): Promise<void> {
     const eventsFile = auditEventsFile(path);
@@ -43,8 +40,9 @@ export function createAuditFileOpener({ dataDir, services, navigate, fail }: Aud
       fail(`Opsdeck could not open ${basename(path)}: ${errorReason(error)}`);
       return;
     }
-    const name = freeSourceName(usableName(sourceNameOfFile(eventsFile)), taken);
-    importing.add(name);
+    const name = openedSourceName(eventsFile, taken);
+    const sourceFile = importedSourcePath(dataDir, name);
+    importing.add(sourceFile);
     try {
       const { jobId } = await services.handlers['sources/import']({ files: [token], name, skipInvalid: false });
       navigate(routeOf({ kind: 'audit', q: null, source: null }));
@@ -53,18 +51,9 @@ export function createAuditFileOpener({ dataDir, services, navigate, fail }: Aud
     } catch (error) {
       fail(`Opsdeck could not import ${basename(path)}: ${errorReason(error)}`);
     } finally {
-      importing.delete(name);
+      importing.delete(sourceFile);
     }
   };
-}
-
-function usableName(name: string): string {
-  try {
-    importedSourcePath('', name);
-    return name;
-  } catch {
-    return fallbackName;
-  }
 }
 
 /** The job once it is no longer running. */
