@@ -56,6 +56,21 @@ async function connectionDrawer(page: Page, url: string): Promise<void> {
   await page.getByTestId('test-connection-result').waitFor();
 }
 
+/** Settings → About after "Copy diagnostics", once the demo's cache is there to be measured. */
+async function copiedDiagnostics(page: Page, url: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${url}#/settings`);
+  const copied = page.getByRole('textbox', { name: 'Diagnostics' });
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await copied.waitFor();
+    if ((await copied.inputValue()).includes('cache/demo.sqlite') && (await copied.inputValue()).includes('Sync of Demo: online')) break;
+    await page.waitForTimeout(1_000);
+  }
+  await page.getByRole('button', { name: 'Copy diagnostics' }).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 400);
+}
+
 /** Enough tenants that every currency has past-due tenants, trials and cards to show. */
 const billingDemo: DemoPlatformSize = { events: 3_000, tenants: 80 };
 const tenantsDemo: DemoPlatformSize = { events: 20_000, tenants: 120 };
@@ -266,6 +281,7 @@ const shots: Array<{ file: string; scheme: 'light' | 'dark'; demo?: true | DemoP
   { file: 'connection-drawer-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: connectionDrawer },
   { file: 'support-access-prompt-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessPrompt },
   { file: 'support-access-banner-dark.png', scheme: 'dark', demo: true, viewport: { width: 1440, height: 900 }, take: supportAccessBanner },
+  { file: 'diagnostics-light.png', scheme: 'light', demo: true, viewport: { width: 1440, height: 900 }, take: copiedDiagnostics },
   { file: 'update-banner-light.png', scheme: 'light', viewport: { width: 1440, height: 900 }, take: updateBanner },
   { file: 'update-banner-dark.png', scheme: 'dark', viewport: { width: 1440, height: 900 }, take: updateBanner },
   { file: 'update-settings-light.png', scheme: 'light', viewport: { width: 1440, height: 900 }, take: updateSettings },

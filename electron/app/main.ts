@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     const updates = startUpdates(app, services);
     app.on('will-quit', () => updates.close());
     const desktopOnly: HostHandlers<'electron'> = updates.handlers;
-    bindConsoleApi(ipcMain, createDispatch({ ...services.handlers, ...desktopOnly }), isTrusted);
+    bindConsoleApi(ipcMain, createDispatch({ ...services.handlers, ...desktopOnly }, services.log.error), isTrusted);
     bindFileIpc(ipcMain, services.files, isTrusted, () => mainWindow);
     services.events.subscribe((event, payload) => mainWindow && sendConsoleEvent(mainWindow.webContents, event, payload));
 

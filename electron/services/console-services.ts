@@ -1,9 +1,14 @@
 import { platform, release } from 'node:os';
+import { join } from 'node:path';
 import { systemClock } from '../../shared/clock.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { defaultSupportAccessSettings, demoProfileId } from '../../shared/console-api/index.ts';
 import type { ConsoleHandlers, EventPayload, HostKind, SourceId } from '../../shared/console-api/index.ts';
 import { openCredentialStore } from './credentials/credential-store.ts';
+import { rememberingSecrets } from './credentials/remembering-secrets.ts';
+import { createDiagnostics } from './diagnostics/diagnostics.ts';
+import { openLogger } from './logging/logger.ts';
+import type { Logger } from './logging/logger.ts';
 import { startDemoPlatform } from './demo/demo-platform-host.ts';
 import type { DemoPlatformSize } from './demo/demo-platform-host.ts';
 import { createAuditHandlers } from './audit-search/audit-handlers.ts';
@@ -58,6 +63,8 @@ export interface ConsoleServices {
   files: FileRegistry;
   /** What runs now that quitting would cut short (imports, exports, verifications, queue actions), by label. */
   busy(): string[];
+  /** The data dir's rotating log, secrets redacted: hosts log what they catch here too. */
+  log: Logger;
   close(): Promise<void>;
 }
 
@@ -66,12 +73,14 @@ export const defaultDemoSize: DemoPlatformSize = { events: 250_000, tenants: 120
 /** Everything behind the console API, host-agnostic: both hosts serve exactly this. */
 export function createConsoleServices(options: ConsoleServicesOptions): ConsoleServices {
   const { dataDir, host, version, demo: demoSize = defaultDemoSize, workers = sourceWorkerPaths, clock = systemClock } = options;
+  const log = openLogger({ dir: join(dataDir, 'logs'), clock });
+  log.info(`Opsdeck ${version} started (${host} host, ${platform()} ${release()})`);
   const events = createEventBus();
-  const settings = openSettingsStore({ dataDir });
+  const settings = openSettingsStore({ dataDir, warn: log.warn });
   const demo = demoSize === null ? null : startDemoPlatform(dataDir, demoSize, workers);
   const store = openProfileStore(dataDir);
-  const profiles = createProfilesService({ dataDir, store, credentials: openCredentialStore(), events, demo });
-  const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor, clock });
+  const profiles = createProfilesService({ dataDir, store, credentials: rememberingSecrets(openCredentialStore(), log.rememberSecret), events, demo });
+  const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor, clock, warn: log.warn });
   sync.start(store.activeId());
   const files = createFileRegistry(dataDir);
   const jobs = createJobs(events);
@@ -107,7 +116,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     }
   });
   const actionLog = openActionLog(dataDir);
-  const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock });
+  const queueAlerts = createQueueAlerts({ events, readers, activeProfileId: () => store.activeId(), activeCache: defaultSource, alertSettings: () => settings.get().queueAlerts, clock, warn: log.warn });
   const activeProfile = () => {
     const active = store.activeId();
     return active === null ? null : profiles.describe(active);
@@ -137,6 +146,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       return saved?.kind === 'ops-api' ? saved.supportAccess : null;
     },
     connectionFor: profiles.connectionFor,
+    warn: log.warn,
   });
 
   /** Each data view's console handlers; a view not built yet has none. */
@@ -157,6 +167,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       events.emit('settings/changed', next);
       return next;
     },
+    ...createDiagnostics({ dataDir, host, version, clock, profiles: () => profiles.handlers['profiles/list']({}), syncStatus: sync.status, redact: log.redact }),
     ...profiles.handlers,
     ...sync.handlers,
     ...mergeByView(viewHandlers),
@@ -172,6 +183,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     handlers,
     events,
     files,
+    log,
     busy: work.labels,
     close: async () => {
       unsubscribe();
@@ -186,6 +198,8 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
       actionLog.close();
       await sync.close();
       await demo?.stop();
+      log.info('Opsdeck stopped');
+      log.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { ConsoleResult } from '../../shared/console-api/index.ts';
 import type { ConsoleServices } from '../services/console-services.ts';
 import { contentSecurityPolicy } from '../services/content-security-policy.ts';
 import { createDispatch } from '../services/dispatch.ts';
+import { errorReason } from '../services/error-reason.ts';
 import { streamEvents } from './event-stream.ts';
 import { filesPath, handleFileTransfer } from './file-transfer.ts';
 import { BodyError, readJsonBody } from './read-json-body.ts';
@@ -39,7 +40,7 @@ const callPrefix = '/api/call/';
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
-  const dispatch = createDispatch(options.services.handlers);
+  const dispatch = createDispatch(options.services.handlers, options.services.log.error);
   const server = createServer();
   const port = await listen(server, options.port ?? 0);
   const guard = createRequestGuard(port, token);
@@ -48,7 +49,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('request', (req, res) => {
     setSecurityHeaders(res);
     handle(req, res).catch((error: unknown) => {
-      console.error(`web host: ${req.method} ${req.url} failed: ${(error as Error).message}`);
+      options.services.log.error(`web host: ${req.method} ${new URL(req.url ?? '/', origin).pathname} failed: ${errorReason(error)}`);
       if (!res.headersSent) sendText(res, 500, 'Internal error; see the console log.');
       else res.destroy();
     });

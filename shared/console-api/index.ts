@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app.ts';
+import { diagnosticsMethods } from './diagnostics.ts';
 import { auditMethods } from './audit.ts';
 import { profilesEvents, profilesMethods } from './profiles.ts';
 import { queuesEvents, queuesMethods } from './queues.ts';
@@ -19,6 +20,7 @@ import { hostKind } from './method.ts';
 import type { HostKind, MethodSpec } from './method.ts';
 
 export * from './app.ts';
+export * from './diagnostics.ts';
 export * from './settings.ts';
 export * from './profiles.ts';
 export * from './sync.ts';
@@ -42,6 +44,7 @@ export type { HostKind, MethodSpec, MethodTable } from './method.ts';
 /** The console API: every method the renderer may call, by name. Each domain adds its map. */
 export const consoleMethods = {
   ...appMethods,
+  ...diagnosticsMethods,
   ...settingsMethods,
   ...profilesMethods,
   ...syncMethods,

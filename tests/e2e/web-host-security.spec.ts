@@ -77,3 +77,63 @@ test('every page carries a strict content security policy', async ({ page, conso
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain("'unsafe-eval'");
 });
+
+test('the renderer reaches no Node or Electron API: no require, process, Buffer or module, no bridge, no node: imports', async ({ page, console: app }) => {
+  await page.goto(app.host.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  const reach = await page.evaluate(async () => {
+    const scope = globalThis as Record<string, unknown>;
+    const importFs = await import(/* @vite-ignore */ 'node:fs' as string).then(
+      () => 'imported',
+      (error: Error) => error.name,
+    );
+    return {
+      globals: Object.fromEntries(['require', 'process', 'Buffer', 'module', 'global', 'electron', 'ipcRenderer', 'opsdeck'].map((name) => [name, typeof scope[name]])),
+      importFs,
+    };
+  });
+  expect(reach.globals).toEqual({ require: 'undefined', process: 'undefined', Buffer: 'undefined', module: 'undefined', global: 'undefined', electron: 'undefined', ipcRenderer: 'undefined', opsdeck: 'undefined' });
+  expect(reach.importFs).toBe('TypeError');
+});
+
+test('the CSP blocks injected inline script, inline handlers and foreign scripts, and reports each violation', async ({ page, console: app }) => {
+  const refusals: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && message.text().includes('violates the following Content Security Policy directive') && refusals.push(message.text()));
+  await page.goto(app.host.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const scope = window as unknown as Record<string, unknown>;
+    const violations: Array<{ directive: string; blocked: string }> = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+
+    const inline = document.createElement('script');
+    inline.textContent = 'window.inlineRan = true;';
+    document.body.append(inline);
+    const handler = document.createElement('img');
+    handler.setAttribute('onerror', 'window.handlerRan = true;');
+    handler.src = '/no-such-image.png';
+    document.body.append(handler);
+    const foreign = document.createElement('script');
+    foreign.src = 'https://evil.example/steal.js';
+    document.body.append(foreign);
+    await new Promise((settled) => setTimeout(settled, 500));
+    return { inlineRan: scope.inlineRan ?? false, handlerRan: scope.handlerRan ?? false, violations };
+  });
+
+  expect(outcome).toMatchObject({ inlineRan: false, handlerRan: false });
+  expect(outcome.violations).toEqual(
+    expect.arrayContaining([
+      { directive: 'script-src-elem', blocked: 'inline' },
+      { directive: 'script-src-attr', blocked: 'inline' },
+      { directive: 'script-src-elem', blocked: 'https://evil.example/steal.js' },
+    ]),
+  );
+  // Chromium reports each to the console as well.
+  expect(refusals).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^Executing inline script violates .*script-src 'self'/),
+      expect.stringMatching(/^Executing inline event handler violates .*script-src 'self'/),
+      expect.stringMatching(/^Loading the script 'https:\/\/evil\.example\/steal\.js' violates/),
+    ]),
+  );
+});

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** This process's mark on a cache it holds open, and what earlier processes left. */
@@ -19,6 +19,7 @@ export interface OpenMarker {
 export function markCacheOpen(path: string): OpenMarker {
   const dir = dirname(path);
   const prefix = `${basename(path)}.open-`;
+  mkdirSync(dir, { recursive: true }); // a new profile's cache folder may not exist yet
   const unclean = readdirSync(dir)
     .filter((name) => name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length))))
     .map((name) => join(dir, name));

@@ -19,6 +19,8 @@ export interface SyncControllerOptions {
   connectionFor(profileId: string): Promise<ProfileConnection>;
   schedule?: Partial<SyncSchedule>;
   clock: Clock;
+  /** The log: a sync that starts or stops failing, a recovered cache, a stopped engine. */
+  warn?: (message: string) => void;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -27,7 +29,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * Runs one sync worker for the active profile and turns what it reports into the status the
  * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
  */
-export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock }: SyncControllerOptions) {
+export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock, warn = console.warn }: SyncControllerOptions) {
   let worker: { client: WorkerClient<(typeof syncWorkerProtocol)['methods']>; stop: AbortController; running: Promise<void> } | null = null;
   let status: SyncStatus = idle(null);
 
@@ -86,6 +88,10 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
           }),
         );
       case 'failure':
+        // Once per new reason, not on every retry while offline.
+        if (status.resources.find((entry) => entry.resource === message.resource)?.lastError !== message.message) {
+          warn(`Sync of ${message.resource} for profile '${profileId}' failed: ${message.message}`);
+        }
         return update((current) =>
           patchResource(message.resource, { progress: null, lastError: message.message })({
             ...current,
@@ -100,10 +106,10 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
         // The audit events are what a migration copies and the check reads: their entry shows it.
         return update(patchResource('audit', { progress: message.progress, detail: message.detail }));
       case 'cache-repaired':
-        console.warn(message.summary);
+        warn(message.summary);
         return;
       case 'cache-recovered':
-        console.warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
+        warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
         return;
     }
   }
@@ -134,7 +140,9 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     const running = client.call('run', {}, { signal: stop.signal, onProgress: (message) => worker?.client === client && onMessage(profileId, message) }).then(
       () => {},
       (error: unknown) => {
-        if (worker?.client === client && !stop.signal.aborted) update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${errorReason(error)}` }));
+        if (worker?.client !== client || stop.signal.aborted) return;
+        warn(`The sync engine of profile '${profileId}' stopped: ${errorReason(error)}`);
+        update((current) => ({ ...current, connection: 'degraded', reason: `The sync engine stopped: ${errorReason(error)}` }));
       },
     );
     worker = { client, stop, running };

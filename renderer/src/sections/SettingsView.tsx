@@ -1,10 +1,11 @@
-import { Card, Code, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Code, Divider, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppInfo, ThemePreference, TimeDisplay } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { useSettingsValue } from '../app/SettingsContext.tsx';
 import { ProfilesCard } from '../profiles/ProfilesCard.tsx';
 import { ThresholdsForm } from '../queues/ThresholdsForm.tsx';
+import { CopyDiagnosticsButton } from './CopyDiagnosticsButton.tsx';
 import { UpdatesCard } from '../updates/UpdatesCard.tsx';
 import { SettingRow } from './SettingRow.tsx';
 
@@ -103,6 +104,8 @@ function AboutCard() {
           </Table.Tbody>
         </Table>
       )}
+      <Divider my="md" />
+      <CopyDiagnosticsButton />
     </Card>
   );
 }

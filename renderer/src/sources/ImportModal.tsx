@@ -3,6 +3,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { sourceNameOfFile } from '../../../shared/audit/source-name-of-file.ts';
 import type { SourceId } from '../../../shared/console-api/index.ts';
+import { formatBytes } from '../../../shared/format-bytes.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { JobSteps } from '../jobs/JobSteps.tsx';
 import { markStartedHere, useJobs } from '../jobs/useJobs.ts';
@@ -123,11 +124,4 @@ export function ImportModal({ initialFiles, onClose, onImported }: Props) {
       </Stack>
     </Modal>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
