@@ -109,15 +109,18 @@ describe('audit exports the OS hands to Opsdeck (Electron host, over the fake el
     expect(readdirSync(join(dataDir.path, 'sources')).filter((file) => file.endsWith('.sqlite'))).toEqual([]);
   });
 
-  it('a missing file, or a manifest without its export, is refused in a message box that says why', async () => {
+  it('a missing file, a manifest without its export, or a folder is refused in a message box that says why', async () => {
     startDesktop();
     fakeElectron.app.sendFromOs('open-file', join(downloads, 'gone.ndjson'));
     writeFileSync(join(downloads, 'lonely.ndjson.manifest.json'), '{}');
     fakeElectron.app.sendFromOs('second-instance', ['/opt/Opsdeck/opsdeck', 'lonely.ndjson.manifest.json'], downloads);
-    await vi.waitFor(() => expect(fakeElectron.dialog.messages).toHaveLength(2));
+    mkdirSync(join(downloads, 'folder.ndjson'));
+    fakeElectron.app.sendFromOs('open-file', join(downloads, 'folder.ndjson'));
+    await vi.waitFor(() => expect(fakeElectron.dialog.messages).toHaveLength(3));
     expect(fakeElectron.dialog.messages.map(({ type, message }) => [type, message])).toEqual([
       ['error', 'Opsdeck could not open gone.ndjson: the file is not there (moved or deleted).'],
       ['error', 'Opsdeck could not open lonely.ndjson.manifest.json: the export it describes, lonely.ndjson, is not beside it.'],
+      ['error', `Opsdeck could not open folder.ndjson: ${join(downloads, 'folder.ndjson')} is not a regular file.`],
     ]);
     expect(navigations()).toEqual([]);
   });
