@@ -120,9 +120,23 @@ const draftFields = {
   /** Where to keep a new token; 'session' when the keychain is unavailable or by choice. */
   tokenStorage: z.enum(['keychain', 'session']).default('keychain'),
 };
+/**
+ * A new or edited profile's addresses carry no secret into profiles.json: the token goes in the
+ * Token field (the keychain), and a proxy password has no safe place yet. Saved profiles still load.
+ */
+function noSecretInAddresses(draft: { baseUrl: string; options: { proxyUrl: string | null } }, context: z.core.$RefinementCtx) {
+  const base = URL.parse(draft.baseUrl);
+  if (base !== null && (base.username !== '' || base.password !== '')) {
+    context.addIssue({ code: 'custom', path: ['baseUrl'], message: 'without a user name or password: give the token in the Token field, which keeps it in the keychain' });
+  }
+  if (draft.options.proxyUrl !== null && URL.parse(draft.options.proxyUrl)?.password) {
+    context.addIssue({ code: 'custom', path: ['options', 'proxyUrl'], message: 'without a password: Opsdeck would have to write it to profiles.json in plain text; use a proxy that needs none' });
+  }
+}
+
 export const profileDraft = z.discriminatedUnion('kind', [
   // Support-access settings left out: the defaults.
-  z.object({ ...profileCommon, ...opsApiFields, ...draftFields, supportAccess: supportAccessSettings.optional() }).superRefine(promptOnInProd),
+  z.object({ ...profileCommon, ...opsApiFields, ...draftFields, supportAccess: supportAccessSettings.optional() }).superRefine(promptOnInProd).superRefine(noSecretInAddresses),
   z.object({ ...profileCommon, ...bullmqFields, ...draftFields }),
 ]);
 export type ProfileDraft = z.input<typeof profileDraft>;
