@@ -24,7 +24,7 @@ const headBytes = 64 * 1024;
 export async function openFileRecords(path: string, name: string): Promise<FileRecords> {
   const { size } = await stat(path);
   const head = await readAt(path, 0, Math.min(size, headBytes));
-  if (head[0] === 0x1f && head[1] === 0x8b) return ndjsonRecords(path, 'ndjson.gz', Math.max(size, gzipStatedSize(await readAt(path, size - 4, 4))));
+  if (head[0] === 0x1f && head[1] === 0x8b) return ndjsonRecords(path, 'ndjson.gz', Math.max(size, size < 4 ? 0 : gzipStatedSize(await readAt(path, size - 4, 4))));
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trimStart().startsWith('[')) return chunkedRecords(path, 'json', size, async function* (chunks) {
     for await (const { lines, texts } of jsonArrayElements(chunks, name)) yield { kind: 'json', lines, texts };
