@@ -49,7 +49,7 @@ describe('migration 005 on a cache left at 004', () => {
   it('reports the rows copied as it goes, from 0 to all, and keeps every event', () => {
     const heard: CopyProgress[] = [];
     const { db } = openCacheDb(path, { log, migrating: { onProgress: (progress) => heard.push(progress) } });
-    expect(heard.length).toBeGreaterThan(50);
+    expect(heard.length).toBeGreaterThan(10);
     expect(heard[0]).toEqual({ migration: '005-audit-id-index', table: 'audit_events', copied: 0, total: events });
     expect(heard.at(-1)).toEqual({ migration: '005-audit-id-index', table: 'audit_events', copied: events, total: events });
     const copied = heard.map((progress) => progress.copied);
