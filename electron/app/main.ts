@@ -94,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       trustedOrigins,
       placement: restoredPlacement(dataDir),
     });
-    rememberPlacement(mainWindow, dataDir);
+    rememberPlacement(mainWindow, dataDir, services.log.warn);
     mainWindow.on('closed', () => (mainWindow = null));
     launches.open({ openRoute: navigate, openFile: (path) => void openAuditFile(path) });
   });

@@ -9,7 +9,7 @@ import { createUpdateController } from './update-controller.ts';
  * publishes to, which the packaged app reads from its app-update.yml; an unpackaged (development)
  * run does not update.
  */
-export function startUpdates(app: Pick<App, 'isPackaged' | 'getVersion'>, services: Pick<ConsoleServices, 'events' | 'busy' | 'handlers'>) {
+export function startUpdates(app: Pick<App, 'isPackaged' | 'getVersion'>, services: Pick<ConsoleServices, 'events' | 'busy' | 'handlers' | 'log'>) {
   const updates = createUpdateController({
     updater: electronUpdater.autoUpdater,
     currentVersion: app.getVersion(),
@@ -17,6 +17,7 @@ export function startUpdates(app: Pick<App, 'isPackaged' | 'getVersion'>, servic
     events: services.events,
     busy: services.busy,
     clock: systemClock,
+    log: services.log.warn,
   });
   void services.handlers['settings/get']({}).then((settings) => updates.start(settings.updateChannel));
   return updates;
