@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,18 @@ describe('the log file', () => {
     const lines = readFileSync(join(dir, logFileName), 'utf8').split('\n');
     expect(lines[1]).toBe('2031-02-03T04:05:06.789Z INFO torn in the mid');
     expect(lines[2]).toMatch(/^\S+Z INFO next entry$/);
+  });
+
+  it('starts the folder again at the next rotation when it was removed while logging', () => {
+    const dir = logDir();
+    const echoed: string[] = [];
+    const log = openLogger({ dir, maxBytes: 200, maxFiles: 2, echo: (line) => echoed.push(line) });
+    log.info('before the folder went');
+    rmSync(dir, { recursive: true });
+    for (let n = 0; n < 10; n++) log.info(`entry ${n} ${'x'.repeat(40)}`);
+    log.close();
+    expect(echoed).toEqual([]);
+    expect(entryNumbers(linesOf(dir)).at(-1)).toBe(9);
   });
 
   it('keeps logging to the echo when the log folder cannot be made, and says why once', () => {

@@ -30,11 +30,13 @@ export function openRotatingFile({ path, maxBytes, maxFiles }: RotatingFileOptio
 
   function rotate() {
     closeSync(fd);
+    // Someone may have removed the folder (or the file) meanwhile: start them again.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     rmSync(`${path}.${maxFiles - 1}`, { force: true });
     for (let n = maxFiles - 2; n >= 1; n--) {
       if (existsSync(`${path}.${n}`)) renameSync(`${path}.${n}`, `${path}.${n + 1}`);
     }
-    if (maxFiles > 1) renameSync(path, `${path}.1`);
+    if (maxFiles > 1 && existsSync(path)) renameSync(path, `${path}.1`);
     else rmSync(path, { force: true });
     fd = openSync(path, 'a', 0o600);
     size = 0;
