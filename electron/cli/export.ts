@@ -21,7 +21,7 @@ export const exportCommand: CliCommand = {
     if (values.out === undefined) throw new UsageError('export: --out FILE is required.');
     const format = values.format as ExportFormat;
     if (!formats.includes(format)) throw new UsageError(`export: --format must be one of ${formats.join(', ')}, got '${values.format}'.`);
-    const source = openAuditSource('export', values);
+    const source = await openAuditSource('export', values);
     try {
       const result = await exportAudit({
         search: source.search,

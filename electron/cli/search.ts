@@ -12,7 +12,7 @@ export const searchCommand: CliCommand = {
     const q = positionals.join(' ');
     const limit = Number(values.limit ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`search: --limit must be a whole number from 1 to 1000, got '${values.limit}'.`);
-    const source = openAuditSource('search', values);
+    const source = await openAuditSource('search', values);
     try {
       const result = source.search.search({ q, limit, withTotal: true });
       if (result.error) throw new UsageError(`search: ${result.error.message}\n  ${q}\n  ${' '.repeat(result.error.position - 1)}${'^'.repeat(Math.max(1, result.error.length))}`);

@@ -1,5 +1,7 @@
+import { plainCache } from '../services/cache/cache-cipher.ts';
 import { cacheDbPath } from '../services/cache/cache-paths.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
+import { profileCacheCipher } from './profile-cache-cipher.ts';
 import { createSyncLoop } from '../services/sync/sync-loop.ts';
 import { openSyncCache } from '../services/sync/open-sync-cache.ts';
 import { defaultSchedule } from '../services/sync/sync-schedule.ts';
@@ -26,6 +28,7 @@ export const syncCommand: CliCommand = {
     const { connection, profileId, label } = await resolveConnection('sync', values, dataDir);
     const dbPath = values.db ?? cacheDbPath(dataDir, profileId);
     const { db, recovered, repair, close: closeCache } = await openSyncCache(dbPath, {
+      cipher: values.db === undefined ? await profileCacheCipher(dataDir, profileId, 'writer') : plainCache(dbPath),
       log: (message) => console.warn(message),
       onWork: (work) => work !== null && console.log(`cache: ${work.detail}${work.progress === null ? '' : ` (${Math.floor(work.progress * 100)}%)`}`),
     });

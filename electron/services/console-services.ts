@@ -4,6 +4,8 @@ import { systemClock } from '../../shared/clock.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { defaultSupportAccessSettings, demoProfileId } from '../../shared/console-api/index.ts';
 import type { ConsoleHandlers, EventPayload, HostKind, SourceId } from '../../shared/console-api/index.ts';
+import { createProfileCacheCiphers } from './cache/profile-cache-ciphers.ts';
+import { openCacheKeyStore } from './credentials/cache-key-store.ts';
 import { openCredentialStore } from './credentials/credential-store.ts';
 import { rememberingSecrets } from './credentials/remembering-secrets.ts';
 import { createDiagnostics } from './diagnostics/diagnostics.ts';
@@ -79,13 +81,26 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const settings = openSettingsStore({ dataDir, warn: log.warn });
   const demo = demoSize === null ? null : startDemoPlatform(dataDir, demoSize, workers);
   const store = openProfileStore(dataDir);
-  const profiles = createProfilesService({ dataDir, store, credentials: rememberingSecrets(openCredentialStore(), log.rememberSecret), events, demo });
-  const sync = createSyncController({ dataDir, events, workers, connectionFor: profiles.connectionFor, clock, warn: log.warn });
+  const credentials = openCredentialStore();
+  const cacheKeys = openCacheKeyStore(credentials.status);
+  const cacheCiphers = createProfileCacheCiphers({ dataDir, keys: cacheKeys, settingsOf: (id) => store.get(id) });
+  const profiles = createProfilesService({ dataDir, store, credentials: rememberingSecrets(credentials, log.rememberSecret), cacheKeys, events, demo });
+  const sync = createSyncController({
+    dataDir,
+    events,
+    workers,
+    connectionFor: profiles.connectionFor,
+    clock,
+    warn: log.warn,
+    cacheCipherFor: cacheCiphers.writer,
+    whileConverting: (profileId, opened) => readers.hold(profileSourceId(profileId), opened),
+  });
   sync.start(store.activeId());
   const files = createFileRegistry(dataDir);
   const jobs = createJobs(events);
   const work = createWorkInProgress(jobs.running);
-  const readers = createSourceReaders(dataDir, workers);
+  const sourceCipher = async (id: SourceId) => (id.startsWith('profile:') ? cacheCiphers.reader(id.slice('profile:'.length)) : undefined);
+  const readers = createSourceReaders(dataDir, workers, sourceCipher);
   const defaultSource = (): SourceId | null => {
     const active = store.activeId();
     return active === null ? null : profileSourceId(active);
@@ -98,6 +113,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     readers,
     workers,
     defaultSource,
+    cipherOf: sourceCipher,
     profiles: () => [...(demo === null ? [] : [{ id: demoProfileId, name: 'Demo' }]), ...store.list().filter((profile) => profile.kind === 'ops-api')],
   });
   let listRefresh: ReturnType<typeof setTimeout> | null = null;

@@ -31,6 +31,8 @@ const profileCommon = {
   environment: environmentTag,
   /** Badge colour for `custom`, as #rrggbb. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable(),
+  /** The cache on disk encrypted with a key kept in the OS keychain; absent: on for prod profiles only. */
+  cacheEncryption: z.enum(['on', 'off']).optional(),
 };
 
 /** An Ops API platform: every view. */
@@ -78,8 +80,15 @@ export function profileAddress(target: { kind: 'ops-api'; baseUrl: string } | { 
 export const tokenStorage = z.enum(['keychain', 'session', 'none']);
 export type TokenStorage = z.infer<typeof tokenStorage>;
 
-/** A profile as the renderer sees it: whether a token (or Redis password) is saved, never the secret. */
-const viewFields = { token: tokenStorage, builtIn: z.boolean() };
+/** Whether a profile's cache is to be encrypted: as it says, else only on prod. */
+export const wantsCacheEncryption = (profile: { environment: EnvironmentTag; cacheEncryption?: 'on' | 'off' | undefined }): boolean =>
+  (profile.cacheEncryption ?? (profile.environment === 'prod' ? 'on' : 'off')) === 'on';
+
+/**
+ * A profile as the renderer sees it: whether a token (or Redis password) is saved, never the
+ * secret; whether its cache file is encrypted now (it changes on the profile's next sync).
+ */
+const viewFields = { token: tokenStorage, builtIn: z.boolean(), cacheEncrypted: z.boolean() };
 export const profileView = z.discriminatedUnion('kind', [
   z.object({ ...profileCommon, ...opsApiFields, ...viewFields }).superRefine(promptOnInProd),
   z.object({ ...profileCommon, ...bullmqFields, ...viewFields }),

@@ -190,7 +190,7 @@ describe('tenant overview', () => {
 
 describe('audit link from a tenant page', () => {
   it('tenant:<id> finds exactly that tenant’s events, as many as the page says', async () => {
-    const audit = createAuditHandlers({ readers, defaultSource: () => 'profile:test', alteredSeqs: () => new Set() });
+    const audit = createAuditHandlers({ readers, defaultSource: () => 'profile:test', alteredSeqs: async () => new Set() });
     const one = tenants[1]!;
     const result = await audit['audit/search'](auditMethods['audit/search'].input.parse({ q: `tenant:${one.id}` }));
     expect(result.error).toBeNull();
@@ -200,7 +200,7 @@ describe('audit link from a tenant page', () => {
   });
 
   it('audit rows and the tenant facet name each tenant from the cached tenants', async () => {
-    const audit = createAuditHandlers({ readers, defaultSource: () => 'profile:test', alteredSeqs: () => new Set() });
+    const audit = createAuditHandlers({ readers, defaultSource: () => 'profile:test', alteredSeqs: async () => new Set() });
     const names = new Map(tenants.map((one) => [one.id, one.name]));
     const { rows } = await audit['audit/search'](auditMethods['audit/search'].input.parse({ q: '' }));
     const withTenant = rows.filter((row) => row.tenantId !== null);

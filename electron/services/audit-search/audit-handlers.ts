@@ -8,7 +8,7 @@ export interface AuditHandlersOptions {
   /** The source a call without `source` reads: the active profile's cache. */
   defaultSource(): SourceId | null;
   /** Seqs the source's last verification found altered. */
-  alteredSeqs(source: SourceId): ReadonlySet<number>;
+  alteredSeqs(source: SourceId): Promise<ReadonlySet<number>>;
 }
 
 /** Audit queries over a profile's cache or an imported source, on the source's reader thread. */
@@ -26,7 +26,7 @@ export function createAuditHandlers({ readers, defaultSource, alteredSeqs }: Aud
       const reader = id === null ? null : await readers.reader(id);
       if (reader === null) return { rows: [], total: 0, nextBeforeSeq: null, error: null, textIndexedUpTo: 0, newestSeq: null, alteredSeqs: [], tookMs: 0 };
       const result = await reader.call('audit.search', input);
-      const altered = alteredSeqs(id!);
+      const altered = await alteredSeqs(id!);
       return { ...result, alteredSeqs: altered.size === 0 ? [] : result.rows.flatMap((row) => (altered.has(row.seq) ? [row.seq] : [])) };
     },
     'audit/facets': async ({ q, source }) => (await (await readerOf(source))?.call('audit.facets', { q })) ?? { actions: [], actors: [], tenants: [], outcomes: [], sampledUpTo: 0 },

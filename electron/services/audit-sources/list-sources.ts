@@ -1,16 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { AuditSource, SourceId } from '../../../shared/console-api/index.ts';
 import { importedSourcesDir } from '../audit-import/source-paths.ts';
+import { CacheKeyError, plainCache } from '../cache/cache-cipher.ts';
+import type { CacheCipher } from '../cache/cache-cipher.ts';
+import { openCacheFile } from '../cache/open-cache-file.ts';
 import { sourceDbPath, profileSourceId } from './source-path.ts';
 import { latestVerification, summarizeVerification } from './verifications.ts';
 
 /**
  * Every audit source there is a database for: the profiles' caches (named after their
- * profile), then the imported sources, newest import first.
+ * profile, opened with their cipher; one its key does not open is left out, as its sync
+ * status says), then the imported sources, newest import first.
  */
-export function listSources(dataDir: string, profiles: ReadonlyArray<{ id: string; name: string }>): AuditSource[] {
-  const cached = profiles.flatMap(({ id, name }) => describe(dataDir, profileSourceId(id), name) ?? []);
+export function listSources(dataDir: string, profiles: ReadonlyArray<{ id: string; name: string; cipher?: CacheCipher | undefined }>): AuditSource[] {
+  const cached = profiles.flatMap(({ id, name, cipher }) => describe(dataDir, profileSourceId(id), name, cipher) ?? []);
   const imported = importedIds(dataDir).flatMap((id) => describe(dataDir, id, null) ?? []);
   imported.sort((a, b) => (b.importedAt ?? '').localeCompare(a.importedAt ?? ''));
   return [...cached, ...imported];
@@ -34,10 +37,16 @@ interface SourceFileRow {
 }
 
 /** What one source's database says about itself; null when it has no audit schema yet. */
-function describe(dataDir: string, id: SourceId, profileName: string | null): AuditSource | null {
+function describe(dataDir: string, id: SourceId, profileName: string | null, cipher?: CacheCipher): AuditSource | null {
   const path = sourceDbPath(dataDir, id);
   if (!existsSync(path)) return null;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  let db;
+  try {
+    db = openCacheFile(path, cipher ?? plainCache(path), { readonly: true, fileMustExist: true });
+  } catch (error) {
+    if (error instanceof CacheKeyError) return null;
+    throw error;
+  }
   try {
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_info'").get() === undefined) return null;
     const { first, last } = db.prepare('SELECT min(seq) AS first, max(seq) AS last FROM audit_events').get() as { first: number | null; last: number | null };

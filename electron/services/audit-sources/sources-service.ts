@@ -9,13 +9,15 @@ import type { FileRegistry } from '../files/file-registry.ts';
 import type { JobContext, createJobs } from '../jobs/jobs.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import { listSources } from './list-sources.ts';
-import { importedSourceId, sourceDbPath } from './source-path.ts';
-import type { SourceReaders } from '../reader/source-readers.ts';
+import { importedSourceId, profileSourceId, sourceDbPath } from './source-path.ts';
+import type { SourceCipherOf, SourceReaders } from '../reader/source-readers.ts';
+import { plainCache } from '../cache/cache-cipher.ts';
+import type { CacheCipher } from '../cache/cache-cipher.ts';
+import { openCacheFile } from '../cache/open-cache-file.ts';
 import { exportFileName } from '../../../shared/audit/export-file-name.ts';
 import { importJobProgress } from './import-job-progress.ts';
 import { verifyAuditDb } from './verify-audit-db.ts';
 import { alteredSeqs, latestVerification } from './verifications.ts';
-import Database from 'better-sqlite3';
 
 type SourcesHandlers = Pick<ConsoleHandlers, 'sources/list' | 'sources/import' | 'sources/verify' | 'sources/report' | 'sources/remove' | 'audit/export'>;
 
@@ -28,27 +30,33 @@ export interface SourcesServiceOptions {
   workers: WorkerPaths;
   profiles(): ReadonlyArray<{ id: string; name: string }>;
   defaultSource(): SourceId | null;
+  /** A profile cache's key and encryption; absent: every database is plain. */
+  cipherOf?: SourceCipherOf;
 }
 
 /** Imported offline sources beside the profile caches: listing, import, verification, export and removal, as jobs. */
 export function createSourcesService(options: SourcesServiceOptions) {
-  const { dataDir, events, jobs, files, readers, workers } = options;
+  const { dataDir, events, jobs, files, readers, workers, cipherOf = async () => undefined } = options;
   const altered = new Map<SourceId, ReadonlySet<number>>();
 
-  const list = () => ({ sources: listSources(dataDir, options.profiles()) });
+  const list = async () => {
+    const profiles = await Promise.all(options.profiles().map(async (profile) => ({ ...profile, cipher: await cipherOf(profileSourceId(profile.id)).catch(() => undefined) })));
+    return { sources: listSources(dataDir, profiles) };
+  };
   const changed = () => {
     altered.clear();
-    events.emit('sources/changed', list());
+    void list().then((sources) => events.emit('sources/changed', sources), () => {});
   };
   const sourceOrDefault = (source: SourceId | undefined): SourceId => {
     const id = source ?? options.defaultSource();
     if (id === null) throw new Error('There is no audit source yet: choose a platform profile or import a file.');
     return id;
   };
-  const nameOf = (id: SourceId) => list().sources.find((source) => source.id === id)?.name ?? id;
+  const nameOf = async (id: SourceId) => (await list()).sources.find((source) => source.id === id)?.name ?? id;
 
   async function verify(id: SourceId, { signal, progress }: JobContext): Promise<void> {
     await verifyAuditDb(sourceDbPath(dataDir, id), {
+      cipher: await cipherOf(id),
       workerPaths: workers,
       signal,
       onProgress: (checked, total) => progress(total === 0 ? null : checked / total, `Checked ${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`),
@@ -89,13 +97,14 @@ export function createSourcesService(options: SourcesServiceOptions) {
       return { jobId: jobs.start('import', label, id, (context) => runImport(id, tokens, name, skipInvalid, context)) };
     },
     'sources/verify': async ({ source }) => ({
-      jobId: jobs.start('verify', `Verifying ${nameOf(source)}`, source, async (context) => {
+      jobId: jobs.start('verify', `Verifying ${await nameOf(source)}`, source, async (context) => {
         await verify(source, context);
         return { downloads: [], savedTo: null, sourceId: source };
       }),
     }),
     'sources/report': async ({ source }) => {
-      const db = new Database(sourceDbPath(dataDir, source), { readonly: true, fileMustExist: true });
+      const path = sourceDbPath(dataDir, source);
+      const db = openCacheFile(path, (await cipherOf(source)) ?? plainCache(path), { readonly: true, fileMustExist: true });
       try {
         const latest = latestVerification(db);
         return { report: latest?.report ?? null, checkedAt: latest === null ? null : new Date(latest.checkedAt).toISOString() };
@@ -113,11 +122,12 @@ export function createSourcesService(options: SourcesServiceOptions) {
     },
     'audit/export': async ({ q, source, format, gzip, destination }) => {
       const id = sourceOrDefault(source);
-      const name = nameOf(id);
+      const name = await nameOf(id);
+      const cipher = await cipherOf(id);
       return {
         jobId: jobs.start('export', `Exporting ${format.toUpperCase()}${gzip ? ' (gzip)' : ''} from ${name}`, id, async ({ signal, progress }) => {
           // Its own connection: the export streams rows here, in chunks, between other work.
-          const reader = openAuditReader(sourceDbPath(dataDir, id));
+          const reader = openAuditReader(sourceDbPath(dataDir, id), cipher);
           if (reader === null) throw new Error('This source has no audit events yet.');
           try {
             const total = reader.search.search({ q, limit: 1, withTotal: true }).total ?? 0;
@@ -147,10 +157,11 @@ export function createSourcesService(options: SourcesServiceOptions) {
   return {
     handlers,
     changed,
-    alteredSeqs(id: SourceId): ReadonlySet<number> {
+    async alteredSeqs(id: SourceId): Promise<ReadonlySet<number>> {
       let seqs = altered.get(id);
       if (seqs === undefined) {
-        seqs = storedAlteredSeqs(sourceDbPath(dataDir, id));
+        const path = sourceDbPath(dataDir, id);
+        seqs = storedAlteredSeqs(path, (await cipherOf(id).catch(() => undefined)) ?? plainCache(path));
         altered.set(id, seqs);
       }
       return seqs;
@@ -158,10 +169,10 @@ export function createSourcesService(options: SourcesServiceOptions) {
   };
 }
 
-function storedAlteredSeqs(path: string): ReadonlySet<number> {
-  let db: Database.Database;
+function storedAlteredSeqs(path: string, cipher: CacheCipher): ReadonlySet<number> {
+  let db: ReturnType<typeof openCacheFile>;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openCacheFile(path, cipher, { readonly: true, fileMustExist: true });
   } catch {
     return new Set();
   }

@@ -1,9 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { VerifyReport } from '../../../shared/audit/verify-report.ts';
 import type { LineBatch, LineBytes } from '../audit/ndjson-lines.ts';
 import { countLineBreaks } from '../audit/ndjson-lines.ts';
 import { defaultWorkerCount } from '../audit/read-event-batches.ts';
 import { verifyAuditLines } from '../audit/verify-audit-lines.ts';
+import { plainCache } from '../cache/cache-cipher.ts';
+import type { CacheCipher } from '../cache/cache-cipher.ts';
+import { openCacheFile } from '../cache/open-cache-file.ts';
 import { rawAuditChunks } from '../cache/raw-audit-chunks.ts';
 import type { WorkerPaths } from '../workers/start-worker.ts';
 import { saveVerification } from './verifications.ts';
@@ -16,6 +19,8 @@ export interface VerifyDbOptions {
   onProgress?: (checked: number, total: number) => void;
   /** Threads to hash on: as many as pay off by default, fewer when other work shares the machine. */
   workers?: number;
+  /** A profile's cache's key; absent: a plain database. */
+  cipher?: CacheCipher | undefined;
 }
 
 const batchSize = 5_000;
@@ -26,7 +31,7 @@ const batchSize = 5_000;
  */
 export async function verifyAuditDb(path: string, options: VerifyDbOptions): Promise<VerifyReport> {
   const report = await checkAuditDb(path, options);
-  const writer = new Database(path, { fileMustExist: true, timeout: 5_000 });
+  const writer = openCacheFile(path, options.cipher ?? plainCache(path), { fileMustExist: true, timeout: 5_000 });
   try {
     saveVerification(writer, report);
   } finally {
@@ -37,7 +42,7 @@ export async function verifyAuditDb(path: string, options: VerifyDbOptions): Pro
 
 /** Checks the hash chain as verifyAuditDb does, on a read-only connection, without storing the report. */
 export async function checkAuditDb(path: string, options: VerifyDbOptions): Promise<VerifyReport> {
-  const reader = new Database(path, { readonly: true, fileMustExist: true });
+  const reader = openCacheFile(path, options.cipher ?? plainCache(path), { readonly: true, fileMustExist: true });
   try {
     return await checkAuditRows(reader, options);
   } finally {

@@ -17,7 +17,7 @@ export interface CredentialStore {
 }
 
 // On Linux, never fall back silently to the kernel keyring: the Secret Service or nothing.
-const entryOptions = { linux: { store: 'secret-service' as const } };
+export const entryOptions = { linux: { store: 'secret-service' as const } };
 
 export function openCredentialStore(): CredentialStore {
   const session = new Map<string, string>();

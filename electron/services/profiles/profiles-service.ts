@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { defaultProfileOptions, defaultSupportAccessSettings, demoProfileId, profile as profileSchema } from '../../../shared/console-api/index.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import type { ConsoleHandlers, DemoStatusView, Profile, ProfileTestInput, ProfileTestResult, ProfileView, ProfilesState } from '../../../shared/console-api/index.ts';
+import { cacheDbPath } from '../cache/cache-paths.ts';
+import { cacheFileState } from '../cache/open-cache-file.ts';
+import type { CacheKeyStore } from '../credentials/cache-key-store.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
 import type { DemoPlatformHost } from '../demo/demo-platform-host.ts';
 import type { EventBus } from '../event-bus.ts';
@@ -19,12 +22,14 @@ export interface ProfilesServiceOptions {
   dataDir: string;
   store: ProfileStore;
   credentials: CredentialStore;
+  /** The keychain's cache keys: a removed profile's goes with it. */
+  cacheKeys: CacheKeyStore;
   events: EventBus;
   demo: DemoPlatformHost | null;
 }
 
 /** Profiles and their tokens behind the console API; the token only ever flows inward. */
-export function createProfilesService({ dataDir, store, credentials, events, demo }: ProfilesServiceOptions) {
+export function createProfilesService({ dataDir, store, credentials, cacheKeys, events, demo }: ProfilesServiceOptions) {
   void demo?.ready.then((status) => {
     if (status.status === 'running' && store.activeId() === null) store.activate(demoProfileId);
     return changed();
@@ -32,7 +37,7 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
 
   async function state(): Promise<ProfilesState> {
     const saved = await Promise.all(
-      store.list().map(async (profile): Promise<ProfileView> => ({ ...profile, token: await credentials.storageOf(profile.id), builtIn: false })),
+      store.list().map(async (profile): Promise<ProfileView> => ({ ...profile, token: await credentials.storageOf(profile.id), builtIn: false, cacheEncrypted: cacheEncrypted(profile.id) })),
     );
     const demoProfile = demoView();
     return {
@@ -46,7 +51,7 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
   function demoView(): ProfileView | null {
     const status = demo?.current();
     if (status?.status !== 'running') return null;
-    return { id: demoProfileId, kind: 'ops-api', name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, supportAccess: defaultSupportAccessSettings, token: 'session', builtIn: true };
+    return { id: demoProfileId, kind: 'ops-api', name: 'Demo', baseUrl: status.url, environment: 'dev', color: null, options: defaultProfileOptions, supportAccess: defaultSupportAccessSettings, token: 'session', builtIn: true, cacheEncrypted: false };
   }
 
   function demoStatusView(): DemoStatusView {
@@ -97,7 +102,10 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
       requireProfile(id);
       await credentials.delete(id);
       store.remove(id);
-      if (deleteCache) removeCacheFiles(dataDir, id);
+      if (deleteCache) {
+        removeCacheFiles(dataDir, id);
+        await cacheKeys.delete(id); // a kept cache keeps its key, or it could never be read again
+      }
       return changed();
     },
     async 'profiles/activate'({ id }) {
@@ -124,6 +132,8 @@ export function createProfilesService({ dataDir, store, credentials, events, dem
     return profile === null ? null : { id, name: profile.name, environment: profile.environment };
   }
 
+  const cacheEncrypted = (id: string) => cacheFileState(cacheDbPath(dataDir, id)) === 'encrypted';
+
   return { handlers, connectionFor, describe };
 }
 
@@ -145,5 +155,5 @@ async function reach(connection: ProfileConnection): Promise<Extract<ProfileTest
 }
 
 function removeCacheFiles(dataDir: string, id: string) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, 'cache', `${id}.sqlite${suffix}`), { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.converting']) rmSync(join(dataDir, 'cache', `${id}.sqlite${suffix}`), { force: true });
 }

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { plainCache } from '../cache/cache-cipher.ts';
+import type { CacheCipher } from '../cache/cache-cipher.ts';
+import { openCacheFile } from '../cache/open-cache-file.ts';
 
 /**
  * A read-only connection to a cache or source database, or null when there is none there yet
- * (or the sync has not finished creating its schema). The writer is elsewhere.
+ * (or the sync has not finished creating its schema). The writer is elsewhere. An encrypted
+ * profile cache needs its cipher; an imported source is plain.
  */
-export function openReaderDb(path: string): Database.Database | null {
+export function openReaderDb(path: string, cipher: CacheCipher = plainCache(path)): Database.Database | null {
   if (!existsSync(path)) return null;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openCacheFile(path, cipher, { readonly: true, fileMustExist: true });
   // Facets and the rows of a page are random reads across the table: keep more of it at hand
   // than SQLite's 2 MB default.
   db.pragma('cache_size = -65536');

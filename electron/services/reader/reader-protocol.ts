@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheCipher } from '../cache/cache-cipher.ts';
 import { auditQueries } from '../audit-search/audit-queries.ts';
 import { queueQueries } from '../queues/queue-queries.ts';
 import { homeQueries } from '../home/home-queries.ts';
@@ -29,7 +30,8 @@ export const readerQueries = combineQueryModules([...Object.values(viewQueries).
 
 export const readerProtocol = workerProtocol({
   worker: 'reader',
-  data: z.object({ dbPath: z.string() }),
+  /** The cache's cipher when it is a profile's (it may be encrypted); absent: a plain file. */
+  data: z.object({ dbPath: z.string(), cipher: cacheCipher.optional() }),
   methods: readerQueries.methods,
 });
 

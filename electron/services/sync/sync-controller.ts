@@ -1,7 +1,10 @@
 import type { Clock } from '../../../shared/clock.ts';
+import { wantsCacheEncryption } from '../../../shared/console-api/index.ts';
 import type { ConsoleHandlers, ProfilesState, ResourceSync, SyncResource, SyncStatus } from '../../../shared/console-api/index.ts';
 import { syncResources } from '../../../shared/data-views.ts';
+import type { CacheCipher } from '../cache/cache-cipher.ts';
 import { cacheDbPath } from '../cache/cache-paths.ts';
+import { needsConversion } from '../cache/open-cache-file.ts';
 import { errorReason } from '../error-reason.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { ProfileConnection } from '../profiles/profile-connection.ts';
@@ -21,6 +24,13 @@ export interface SyncControllerOptions {
   clock: Clock;
   /** The log: a sync that starts or stops failing, a recovered cache, a stopped engine. */
   warn?: (message: string) => void;
+  /** The profile's cache key and whether to encrypt it; absent: caches are plain. */
+  cacheCipherFor?(profileId: string): Promise<CacheCipher>;
+  /**
+   * The worker is about to encrypt or decrypt the cache, which needs it to be the only
+   * connection: other connections close, and open again once `opened` settles.
+   */
+  whileConverting?(profileId: string, opened: Promise<void>): Promise<void>;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -29,7 +39,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * Runs one sync worker for the active profile and turns what it reports into the status the
  * header shows: online, offline with the age of the cached data, degraded, or an integrity stop.
  */
-export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock, warn = console.warn }: SyncControllerOptions) {
+export function createSyncController({ dataDir, events, workers, connectionFor, schedule, clock, warn = console.warn, cacheCipherFor, whileConverting }: SyncControllerOptions) {
   let worker: { client: WorkerClient<(typeof syncWorkerProtocol)['methods']>; stop: AbortController; running: Promise<void> } | null = null;
   let status: SyncStatus = idle(null);
 
@@ -108,6 +118,9 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
       case 'cache-repaired':
         warn(message.summary);
         return;
+      case 'cache-converted':
+        warn(`The cache of profile '${profileId}' is now ${message.to}.`);
+        return;
       case 'cache-recovered':
         warn(`The cache of profile '${profileId}' was unreadable (${message.reason}); moved it to ${message.movedTo} and resyncing.`);
         return;
@@ -129,15 +142,24 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
     update(() => idle(profileId));
     if (profileId === null) return;
     let connection: ProfileConnection;
+    let cacheCipher: CacheCipher | undefined;
     try {
       connection = await connectionFor(profileId);
+      cacheCipher = await cacheCipherFor?.(profileId);
     } catch (error) {
       return update((current) => ({ ...current, connection: 'degraded', reason: errorReason(error) }));
     }
-    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule, feedWorker: workers('sync-feed') };
+    const data: SyncWorkerData = { dbPath: cacheDbPath(dataDir, profileId), connection, schedule, feedWorker: workers('sync-feed'), cacheCipher };
+    let opened = () => {};
+    const cacheOpened = new Promise<void>((resolve) => (opened = resolve));
+    if (cacheCipher !== undefined && needsConversion(data.dbPath, cacheCipher)) await whileConverting?.(profileId, cacheOpened);
     const client = startWorkerClient(syncWorkerProtocol, workers, data);
     const stop = new AbortController();
-    const running = client.call('run', {}, { signal: stop.signal, onProgress: (message) => worker?.client === client && onMessage(profileId, message) }).then(
+    const onProgress = (message: FromSyncWorker) => {
+      if (message.kind === 'cached') opened();
+      if (worker?.client === client) onMessage(profileId, message);
+    };
+    const running = client.call('run', {}, { signal: stop.signal, onProgress }).finally(opened).then(
       () => {},
       (error: unknown) => {
         if (worker?.client !== client || stop.signal.aborted) return;
@@ -149,11 +171,17 @@ export function createSyncController({ dataDir, events, workers, connectionFor, 
   }
 
   let activeId: string | null | undefined;
+  let activeEncrypts: boolean | undefined;
   const unsubscribe = events.subscribe((event, payload) => {
     if (event !== 'profiles/changed') return;
-    const next = (payload as ProfilesState).activeId;
-    // Also retry when the last attempt found no usable connection (e.g. the demo was starting).
-    if (next === activeId && (worker !== null || next === null)) return;
+    const { activeId: next, profiles } = payload as ProfilesState;
+    const active = profiles.find((profile) => profile.id === next);
+    const encrypts = active !== undefined && wantsCacheEncryption(active);
+    // Also retry when the last attempt found no usable connection (e.g. the demo was starting);
+    // and restart when the cache is to be encrypted or decrypted, which the worker does as it opens it.
+    const sameCipher = activeEncrypts === undefined || encrypts === activeEncrypts; // unknown until the first event after start
+    activeEncrypts = encrypts;
+    if (next === activeId && sameCipher && (worker !== null || next === null)) return;
     activeId = next;
     void switchTo(next);
   });

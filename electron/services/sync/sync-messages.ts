@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SyncResource } from '../../../shared/console-api/index.ts';
+import { cacheCipher } from '../cache/cache-cipher.ts';
 import { profileConnection } from '../profiles/profile-connection.ts';
 import { method, workerProtocol } from '../workers/rpc/protocol.ts';
 
@@ -11,6 +12,8 @@ export type FromSyncWorker =
   | { kind: 'failure'; resource: SyncResource; at: number; message: string; unreachable: boolean; integrity: boolean }
   | { kind: 'skipped'; resource: SyncResource; reason: string }
   | { kind: 'cache-recovered'; movedTo: string; reason: string }
+  /** The cache was encrypted or decrypted to its profile's setting: readers of the old file must reopen. */
+  | { kind: 'cache-converted'; to: 'encrypted' | 'decrypted' }
   /** Work on the cache before syncing: a long migration, the chain check after an unclean shutdown. */
   | { kind: 'cache-work'; progress: number | null; detail: string | null }
   | { kind: 'cache-repaired'; summary: string };
@@ -29,6 +32,8 @@ export const syncWorkerProtocol = workerProtocol({
       .optional(),
     /** The audit feed worker's entry, beside this worker's. */
     feedWorker: z.string().optional(),
+    /** The cache's key and whether it is to be encrypted; absent: a plain cache. */
+    cacheCipher: cacheCipher.optional(),
   }),
   methods: {
     /** Syncs on schedule until cancelled, reporting as it goes; resolves once the cache is closed. */

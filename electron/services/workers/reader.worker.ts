@@ -5,8 +5,8 @@ import { openReaderDb } from '../reader/open-reader-db.ts';
 import { readerProtocol, readerQueries } from '../reader/reader-protocol.ts';
 import { serveWorker } from './rpc/serve-worker.ts';
 
-await serveWorker(readerProtocol, ({ dbPath }) => {
-  const db = openReaderDb(dbPath);
+await serveWorker(readerProtocol, ({ dbPath, cipher }) => {
+  const db = openReaderDb(dbPath, cipher);
   if (db === null) throw new Error(`${dbPath} holds no cache yet`);
   return readerQueries.open(db, systemClock);
 });

@@ -4,6 +4,7 @@ import { defaultBullmqPrefix, defaultProfileOptions, defaultSupportAccessSetting
 import type { EnvironmentTag, KeychainStatus, ProfileKind, ProfileTestResult as Result, ProfileView } from '../../../shared/console-api/index.ts';
 import { useConsole } from '../api/ConsoleContext.tsx';
 import { SupportAccessFields, savedSupportAccess } from '../support-access/SupportAccessFields.tsx';
+import { CacheEncryptionField } from './CacheEncryptionField.tsx';
 import { KeychainAlert } from './KeychainAlert.tsx';
 import { ProfileTestResult } from './ProfileTestResult.tsx';
 
@@ -23,6 +24,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
   const [name, setName] = useState(editing?.name ?? '');
   const [environment, setEnvironment] = useState<EnvironmentTag>(editing?.environment ?? 'prod');
   const [color, setColor] = useState(editing?.color ?? '#7048e8');
+  const [cacheEncryption, setCacheEncryption] = useState(editing?.cacheEncryption);
   const [secret, setSecret] = useState('');
   const [sessionOnly, setSessionOnly] = useState(!keychain.available || editing?.token === 'session');
   const [baseUrl, setBaseUrl] = useState(savedOps?.baseUrl ?? 'https://');
@@ -67,7 +69,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
 
   const save = () =>
     run('save', async () => {
-      const common = { ...(editing ? { id: editing.id } : {}), name, environment, color: environment === 'custom' ? color : null, ...(secret ? { token: secret, tokenStorage: sessionOnly ? ('session' as const) : ('keychain' as const) } : {}) };
+      const common = { ...(editing ? { id: editing.id } : {}), name, environment, color: environment === 'custom' ? color : null, ...(cacheEncryption ? { cacheEncryption } : {}), ...(secret ? { token: secret, tokenStorage: sessionOnly ? ('session' as const) : ('keychain' as const) } : {}) };
       await api['profiles/save'](
         kind === 'ops-api' ? { ...common, kind, baseUrl: baseUrl.trim(), options, supportAccess: savedSupportAccess(environment, supportAccess) } : { ...common, kind, redisUrl: redisUrl.trim(), prefix: prefix.trim(), tls, readOnly },
       );
@@ -156,6 +158,7 @@ export function ProfileFormModal({ editing, keychain, onClose }: Props) {
             <Switch label="Read-only" description="Look, never act: no retry, remove, promote or pause" checked={readOnly} onChange={(e) => setReadOnly(e.currentTarget.checked)} />
           </Group>
         )}
+        <CacheEncryptionField environment={environment} value={cacheEncryption} onChange={setCacheEncryption} keychain={keychain} encryptedNow={editing?.cacheEncrypted ?? null} />
         {kind === 'ops-api' && <SupportAccessFields environment={environment} value={supportAccess} onChange={setSupportAccess} />}
         {testResult && <ProfileTestResult result={testResult} />}
         {error && (
