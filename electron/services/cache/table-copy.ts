@@ -10,7 +10,7 @@ export interface TableCopy {
   into: string;
 }
 
-/** How far a table copy is: rows copied of the rows the table held. */
+/** How far a table copy is: rows copied of the rows the table held (counted in its rowid range: exact while rowids leave no gaps, as seqs do). */
 export interface CopyProgress {
   migration: string;
   table: string;
@@ -72,16 +72,13 @@ const rowidsPerCall = 1024;
  * Runs a copying migration's SQL statement by statement, exactly as written, reporting the rows
  * copied as they are (SQLite tells nothing while one INSERT ... SELECT runs): once the statement
  * creating `into` has run, a temporary trigger on it calls back every 1,024th rowid, and it is
- * dropped after the next statement, the one that filled the table. Rows copied are counted from
- * the rowid reached, in the table's rowid range. The statements must be plain ones separated by
+ * dropped after the next statement, the one that filled the table. The statements must be plain ones separated by
  * ';' at a line's end (no trigger bodies).
  */
 export function runCopyWithProgress(db: Database, sql: string, copy: TableCopy, migration: string, onProgress: (progress: CopyProgress) => void): void {
-  const { total, first, last } = db.prepare(`SELECT count(*) AS total, min(rowid) AS first, max(rowid) AS last FROM "${copy.table}"`).get() as {
-    total: number;
-    first: number | null;
-    last: number | null;
-  };
+  // The rowid range, not count(*): both ends come from the b-tree's edges, while a count reads every page.
+  const { first, last } = db.prepare(`SELECT min(rowid) AS first, max(rowid) AS last FROM "${copy.table}"`).get() as { first: number | null; last: number | null };
+  const total = first === null || last === null ? 0 : last - first + 1;
   let reportedPercent = -1;
   const report = (copied: number) => {
     const percent = total === 0 ? 100 : Math.floor((copied * 100) / total);
@@ -89,9 +86,8 @@ export function runCopyWithProgress(db: Database, sql: string, copy: TableCopy, 
     reportedPercent = percent;
     onProgress({ migration, table: copy.table, copied, total });
   };
-  const span = first === null || last === null ? 1 : last - first + 1;
   db.function('opsdeck_rowid_copied', { deterministic: false }, (rowid) => {
-    report(Math.min(total, Math.round((total * (Number(rowid) - (first ?? 0) + 1)) / span)));
+    report(Math.min(total, Number(rowid) - (first ?? 0) + 1));
     return null;
   });
   report(0);
