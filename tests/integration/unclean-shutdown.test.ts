@@ -78,7 +78,7 @@ async function expectIntactToHead(): Promise<void> {
 describe('opsdeck sync after an unclean shutdown', () => {
   it('a clean close leaves no marker, and the next start checks nothing', async () => {
     dir = makeDataDir();
-    dbPath = `${dir.path}/cache.sqlite`;
+    dbPath = `${dir.path}/cache/first.sqlite`; // a first sync, into a folder not made yet
     expect((await syncOnce()).status).toBe(0);
     expect(markers()).toEqual([]);
     const again = await syncOnce();
