@@ -5,7 +5,7 @@ import type { ConsoleClient } from '../api/console-client.ts';
 import { ConsoleContext } from '../api/ConsoleContext.tsx';
 import { SettingsContext } from './SettingsContext.tsx';
 import { Shell } from './Shell.tsx';
-import { theme } from './theme.ts';
+import { readableColors, theme } from './theme.ts';
 import { useSettings } from './useSettings.ts';
 
 export function App({ client }: { client: ConsoleClient }) {
@@ -23,7 +23,7 @@ function ThemedConsole() {
   const scheme = preference === 'auto' ? osScheme : preference;
 
   return (
-    <MantineProvider theme={theme} forceColorScheme={scheme}>
+    <MantineProvider theme={theme} cssVariablesResolver={readableColors} forceColorScheme={scheme}>
       {state.status === 'loading' && (
         <Center h="100vh">
           <Loader aria-label="Starting Opsdeck" />
