@@ -1,7 +1,8 @@
 // Migration 005 rebuilds audit_events in one transaction the first time an older cache opens:
 // on a real cache left at migration 004, it reports its progress and refuses to start without
 // the disk space the copy needs.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditPage } from '../../electron/services/cache/append-audit-page.ts';
@@ -108,4 +109,44 @@ describe('migration 005 on a cache left at 004', () => {
     expect(db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(events);
     db.close();
   });
+
+  // A real small disk where the system lets this process mount one (root on Linux; skipped elsewhere).
+  it.runIf(canMountTmpfs())('on a real disk too small for the copy, the real free space refuses it, a copy started anyway rolls back, and the cache stays at 004', () => {
+    const disk = `${dir.path}/small-disk`;
+    mkdirSync(disk);
+    // Room for the file and 2 MB more: far less than the copy needs.
+    const size = Math.ceil(statSync(olderPath).size / 2 ** 20) + 2;
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}m`, 'tmpfs', disk]).status).toBe(0);
+    try {
+      const onDisk = `${disk}/cache/older.sqlite`;
+      mkdirSync(dirname(onDisk));
+      copyFileSync(olderPath, onDisk);
+      expect(() => openCacheDb(onDisk, { log })).toThrow(new RegExp(`needs about [\\d.]+ MB free in ${disk}/cache, but only [\\d.]+ MB is free there`));
+      const expectAt004 = () => {
+        const { db } = openCacheDb(onDisk, { log, migrations: cacheMigrations.slice(0, 4) });
+        expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(4);
+        expect(db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(events);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        db.close();
+      };
+      expectAt004();
+      // Had the check let it start (the disk filled meanwhile), the full disk stops the copy and its transaction rolls back whole.
+      expect(() => openCacheDb(onDisk, { log, migrating: { freeBytes: () => 10 ** 12 } })).toThrow(/disk is full/);
+      expectAt004();
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
 });
+
+function canMountTmpfs(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = makeDataDir('opsdeck-mount-probe-');
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.path]).status !== 0) return false;
+    spawnSync('umount', [probe.path]);
+    return true;
+  } finally {
+    probe.remove();
+  }
+}
