@@ -33,7 +33,8 @@ export const syncCommand: CliCommand = {
       onWork: (work) => work !== null && console.log(`cache: ${work.detail}${work.progress === null ? '' : ` (${Math.floor(work.progress * 100)}%)`}`),
     });
     if (recovered) console.warn(`The cache was unreadable (${recovered.reason}); moved it to ${recovered.movedTo}.`);
-    if (repair) console.warn(repair.summary);
+    // A chain that held is news, not a warning: only a repair goes to stderr.
+    if (repair) (repair.brokenAt === null ? console.log : console.warn)(repair.summary);
     console.log(`Syncing ${label} into ${dbPath}`);
 
     const controller = new AbortController();

@@ -102,7 +102,8 @@ describe('opsdeck sync after an unclean shutdown', () => {
 
     expect(next.status).toBe(0);
     expect(next.stdout).toContain('cache: Checking the cached audit chain: the cache was not closed cleanly last time (0%)');
-    expect(next.stderr).toBe(`The cache ${dbPath} was not closed cleanly last time; its audit chain of ${before.count.toLocaleString('en-US')} events verified intact.\n`);
+    expect(next.stdout).toContain(`The cache ${dbPath} was not closed cleanly last time; its audit chain of ${before.count.toLocaleString('en-US')} events verified intact.\n`);
+    expect(next.stderr).toBe('');
     expect(markers()).toEqual([]);
     expect(cachedRange().first).toBe(before.first);
     await expectIntactToHead();
