@@ -84,6 +84,7 @@ export function CommandPalette({ navigate }: { navigate: (section: SectionId) =>
       nothingFound="Nothing matches"
       highlightQuery
       limit={40}
+      attributes={{ content: { 'aria-label': 'Command palette' } }}
       searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Jump to a section, tenant, queue, connection or event…', 'aria-label': 'Command palette' }}
     />
   );

@@ -48,7 +48,7 @@ export function Shell() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <ConnectionIndicator status={sync.status === 'ready' ? sync.value : null} />
-            <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette" className="palette-trigger">
+            <UnstyledButton onClick={() => spotlight.open()} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'} className="palette-trigger">
               <Group gap={8} wrap="nowrap">
                 <IconSearch size={16} />
                 <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, Drawer, Modal } from '@mantine/core';
 import type { CSSVariablesResolver, MantineTheme } from '@mantine/core';
 import { hardestBackground, mix, readableOn } from './readable-colors.ts';
 
@@ -12,6 +12,11 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'Inter, "Liberation Sans", system-ui, -apple-system, "Segoe UI", sans-serif',
   fontFamilyMonospace: '"JetBrains Mono", "Liberation Mono", ui-monospace, monospace',
+  components: {
+    // The × in every drawer and modal header says what it does.
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 const paletteNames = (theme: MantineTheme) => Object.keys(theme.colors).filter((name) => name !== 'dark');
@@ -39,9 +44,12 @@ export const readableColors: CSSVariablesResolver = (theme) => {
   };
   for (const name of names) {
     const shades = theme.colors[name]!;
-    light[`--mantine-color-${name}-text`] = readableOn(shades[8], lightSurface);
+    const lightText = readableOn(shades[8], lightSurface);
+    const darkText = readableOn(shades[4], darkSurface);
+    // Outline badges and buttons draw their text in the outline colour.
+    Object.assign(light, { [`--mantine-color-${name}-text`]: lightText, [`--mantine-color-${name}-outline`]: lightText });
+    Object.assign(darkScheme, { [`--mantine-color-${name}-text`]: darkText, [`--mantine-color-${name}-outline`]: darkText });
     light[`--mantine-color-${name}-light-color`] = readableOn(shades[9], shades[1]);
-    darkScheme[`--mantine-color-${name}-text`] = readableOn(shades[4], darkSurface);
     darkScheme[`--mantine-color-${name}-light-color`] = readableOn(shades[0], darkTint(shades[9]));
   }
   return { variables: {}, light, dark: darkScheme };

@@ -59,22 +59,25 @@ function AuditTableView({ rows, selectedSeq, altered, onOpen, onNearEnd }: Props
               <table.FlexRender header={header} />
             </div>
           ))}
-          <Menu position="bottom-end" closeOnItemClick={false}>
-            <Menu.Target>
-              <Tooltip label="Choose columns">
-                <ActionIcon variant="subtle" size="sm" aria-label="Choose columns" className={classes.columnsButton}>
-                  <IconColumns size={16} />
-                </ActionIcon>
-              </Tooltip>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {table.getAllLeafColumns().map((column) => (
-                <Menu.Item key={column.id}>
-                  <Checkbox size="xs" label={String(column.columnDef.header)} checked={column.getIsVisible()} onChange={() => column.toggleVisibility()} />
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
+          {/* A row holds only cells: the columns menu sits in a header cell of its own. */}
+          <div role="columnheader" className={classes.columnsButton}>
+            <Menu position="bottom-end" closeOnItemClick={false}>
+              <Menu.Target>
+                <Tooltip label="Choose columns">
+                  <ActionIcon variant="subtle" size="sm" aria-label="Choose columns">
+                    <IconColumns size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {table.getAllLeafColumns().map((column) => (
+                  <Menu.Item key={column.id}>
+                    <Checkbox size="xs" label={String(column.columnDef.header)} checked={column.getIsVisible()} onChange={() => column.toggleVisibility()} />
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          </div>
         </div>
         <div style={{ height: virtualizer.getTotalSize(), minWidth: width, position: 'relative' }}>
           {items.map((item) => {

@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Group, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo, useEffect, useState } from 'react';
 import type { QueryField } from '../../../shared/audit-query/index.ts';
 import type { AuditFacets } from '../../../shared/console-api/index.ts';
@@ -49,7 +49,8 @@ const FacetList = memo(function FacetList({ facets, onFilter }: { facets: AuditF
           )}
           {facets[group.key].map((entry) => (
             <Tooltip key={entry.value} label="Click to filter, Alt-click to exclude" openDelay={800}>
-              <UnstyledButton className={classes.value} onClick={(event) => onFilter(group.field, entry.value, event.altKey)} aria-label={`${group.field} ${entry.value}`}>
+              <UnstyledButton className={classes.value} onClick={(event) => onFilter(group.field, entry.value, event.altKey)}>
+                <VisuallyHidden>{`${group.field} `}</VisuallyHidden>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm" truncate="end" title={entry.label ? entry.value : undefined}>
                     {entry.label ?? entry.value}

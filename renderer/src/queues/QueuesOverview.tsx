@@ -81,7 +81,7 @@ function QueueRow({ queue }: { queue: QueueSummary }) {
       </Table.Td>
       <Table.Td>
         {queue.sparkline.length > 1 ? (
-          <Sparkline h={28} w={120} data={queue.sparkline} curveType="linear" color={queue.depthGrowth > 0 ? 'orange' : 'blue'} fillOpacity={0.3} strokeWidth={1.5} aria-label={`Waiting jobs over the last hour: ${queue.sparkline.at(0)} to ${queue.sparkline.at(-1)}`} />
+          <Sparkline h={28} w={120} data={queue.sparkline} curveType="linear" color={queue.depthGrowth > 0 ? 'orange' : 'blue'} fillOpacity={0.3} strokeWidth={1.5} role="img" aria-label={`Waiting jobs over the last hour: ${queue.sparkline.at(0)} to ${queue.sparkline.at(-1)}`} />
         ) : (
           <Text size="xs" c="dimmed">
             no samples

@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { AreaChart } from '@mantine/charts';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TenantBillingView, TenantInvoice } from '../../../shared/console-api/index.ts';
+import { ScrollableTable } from '../components/ScrollableTable.tsx';
 import { formatMoney } from '../format/money.ts';
 
 const invoiceColors: Record<TenantInvoice['status'], string> = { draft: 'gray', open: 'blue', paid: 'teal', uncollectible: 'red', void: 'gray' };
@@ -73,7 +74,7 @@ export function InvoicesTable({ billing, currency }: { billing: TenantBillingVie
           No invoices.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520} mah={300} type="native">
+        <ScrollableTable label="Invoices" minWidth={520} mah={300}>
           <Table stickyHeader verticalSpacing={4} fz="sm" data-testid="tenant-invoices">
             <Table.Thead>
               <Table.Tr>
@@ -102,7 +103,7 @@ export function InvoicesTable({ billing, currency }: { billing: TenantBillingVie
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useNow } from '../app/useNow.ts';
 import { relativeAge } from '../format/relative-age.ts';
 import { OutcomeBadge } from '../audit/OutcomeBadge.tsx';
 import { ConnectionStatusBadge } from '../connectors/connection-status.tsx';
+import { ScrollableTable } from '../components/ScrollableTable.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { tenantAuditHref } from './tenant-route.ts';
 
@@ -17,7 +18,7 @@ export function TenantAuditEvents({ tenantId, audit }: { tenantId: string; audit
           No audit events of this tenant are cached.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640} mah={340} type="native">
+        <ScrollableTable label="Audit events" minWidth={640} mah={340}>
           <Table stickyHeader verticalSpacing={3} fz="sm" data-testid="tenant-audit-events">
             <Table.Thead>
               <Table.Tr>
@@ -48,7 +49,7 @@ export function TenantAuditEvents({ tenantId, audit }: { tenantId: string; audit
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       )}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
