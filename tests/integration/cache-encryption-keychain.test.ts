@@ -113,15 +113,18 @@ describe('cache encryption with the key in the OS keychain', () => {
     expect(before).toEqual([`${id}.sqlite`]);
 
     await keyEntry(id).setPassword(newCacheKey());
-    const { api } = startConsole(dataDir.path);
+    const { api, close } = startConsole(dataDir.path);
     await expect.poll(async () => ((await api['sync/status']({})) as SyncStatus).reason, { timeout: 20_000 }).toMatch(/cache of profile 'acme-keyed' cannot be opened: the key in the OS keychain does not decrypt .*; restore the keychain entry/);
     await expect(api['audit/search']({ q: '', limit: 10, withTotal: false })).rejects.toThrow(/profile 'acme-keyed'.*does not decrypt/);
     expect(cacheFiles()).toEqual(before);
+    expect((await api['sources/list']({})).sources.map((source) => source.id)).not.toContain(`profile:${id}`); // the list still answers
 
     await keyEntry(id).deleteCredential();
-    await api['profiles/activate']({ id });
+    await close();
     const restarted = startConsole(dataDir.path);
     await expect.poll(async () => ((await restarted.api['sync/status']({})) as SyncStatus).reason, { timeout: 20_000 }).toMatch(/it is encrypted .* and its key is not in the OS keychain/);
+    await expect(restarted.api['audit/search']({ q: '', limit: 10, withTotal: false })).rejects.toThrow(/profile 'acme-keyed'.*its key is not in the OS keychain/);
+    expect((await restarted.api['sources/list']({})).sources.map((source) => source.id)).not.toContain(`profile:${id}`);
     expect(existsSync(join(dataDir.path, 'cache', `${id}.sqlite`))).toBe(true);
   });
 });

@@ -39,9 +39,10 @@ export function createSourcesService(options: SourcesServiceOptions) {
   const { dataDir, events, jobs, files, readers, workers, cipherOf = async () => undefined } = options;
   const altered = new Map<SourceId, ReadonlySet<number>>();
 
+  // A profile cache its key does not open is left out: its sync status says why.
   const list = async () => {
-    const profiles = await Promise.all(options.profiles().map(async (profile) => ({ ...profile, cipher: await cipherOf(profileSourceId(profile.id)).catch(() => undefined) })));
-    return { sources: listSources(dataDir, profiles) };
+    const profiles = await Promise.all(options.profiles().map(async (profile) => cipherOf(profileSourceId(profile.id)).then((cipher) => [{ ...profile, cipher }], () => [])));
+    return { sources: listSources(dataDir, profiles.flat()) };
   };
   const changed = () => {
     altered.clear();
