@@ -38,6 +38,10 @@ export function Shell() {
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
       <AppShell.Header>
+        {/* The first Tab stop: past the header and the sections, straight to the screen. */}
+        <UnstyledButton className="skip-link" onClick={() => document.getElementById('main-content')?.focus()}>
+          Skip to content
+        </UnstyledButton>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
@@ -95,7 +99,7 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <UpdateBanner />
         <SectionView section={active} />
       </AppShell.Main>

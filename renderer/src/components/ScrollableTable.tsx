@@ -6,5 +6,5 @@ import type { TableScrollContainerProps } from '@mantine/core';
  * when no row holds a link, and it is a named region a screen reader can jump to.
  */
 export function ScrollableTable({ label, ...props }: Omit<TableScrollContainerProps, 'type'> & { label: string }) {
-  return <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={label} {...props} />;
+  return <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={label} className="mantine-focus-auto" {...props} />;
 }

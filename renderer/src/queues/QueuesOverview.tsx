@@ -81,7 +81,10 @@ function QueueRow({ queue }: { queue: QueueSummary }) {
       </Table.Td>
       <Table.Td>
         {queue.sparkline.length > 1 ? (
-          <Sparkline h={28} w={120} data={queue.sparkline} curveType="linear" color={queue.depthGrowth > 0 ? 'orange' : 'blue'} fillOpacity={0.3} strokeWidth={1.5} role="img" aria-label={`Waiting jobs over the last hour: ${queue.sparkline.at(0)} to ${queue.sparkline.at(-1)}`} />
+          // A picture with a name, not a control: inert keeps recharts from making its svg a tab stop.
+          <div role="img" aria-label={`Waiting jobs over the last hour: ${queue.sparkline.at(0)} to ${queue.sparkline.at(-1)}`}>
+            <Sparkline inert h={28} w={120} data={queue.sparkline} curveType="linear" color={queue.depthGrowth > 0 ? 'orange' : 'blue'} fillOpacity={0.3} strokeWidth={1.5} />
+          </div>
         ) : (
           <Text size="xs" c="dimmed">
             no samples
