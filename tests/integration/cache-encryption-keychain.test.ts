@@ -2,7 +2,7 @@
 // with a key the OS keychain holds (run under the D-Bus session `npm test` starts), read by the
 // reader thread and written by the sync thread, converted when the profile's setting changes,
 // and refused with a clear reason when the keychain's key does not open it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { makeDataDir } from '../fixtures/data-dir.ts';
 import { startTestPlatform } from '../fixtures/platform.ts';
 import type { TestPlatform } from '../fixtures/platform.ts';
 import { assertSecretServiceSession } from '../fixtures/secret-tool.ts';
+import { bytesIfPresent } from '../fixtures/bytes-if-present.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -46,16 +47,6 @@ function startConsole(dataDir: string) {
 function cacheBytes(dataDir: string): Buffer {
   const dir = join(dataDir, 'cache');
   return Buffer.concat(readdirSync(dir).map((name) => bytesIfPresent(join(dir, name))));
-}
-
-/** A file's bytes, or none if it went between listing and reading (the sync's journal of a transaction that just ended). */
-function bytesIfPresent(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
-    throw error;
-  }
 }
 
 async function syncedEmail(api: ConsoleHandlers): Promise<string> {

@@ -3,7 +3,7 @@
 // neither the token nor the password is anywhere but the keychain: not in a file under the data
 // dir (SQLite files and their WAL, logs, exports, diagnostics), not in an answer, not on the console.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
@@ -15,6 +15,7 @@ import type { TestPlatform } from '../fixtures/platform.ts';
 import { startTestRedis } from '../fixtures/redis.ts';
 import type { TestRedis } from '../fixtures/redis.ts';
 import { assertSecretServiceSession, secretToolLookup } from '../fixtures/secret-tool.ts';
+import { bytesIfPresent } from '../fixtures/bytes-if-present.ts';
 
 const password = `redis-pw-hygiene-${crypto.randomUUID()}`;
 let platform: TestPlatform;
@@ -36,7 +37,7 @@ afterAll(async () => {
 function everyFile(dir: string): Array<{ name: string; bytes: Buffer }> {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => ({ name: join(entry.parentPath, entry.name).slice(dir.length + 1), bytes: readFileSync(join(entry.parentPath, entry.name)) }));
+    .map((entry) => ({ name: join(entry.parentPath, entry.name).slice(dir.length + 1), bytes: bytesIfPresent(join(entry.parentPath, entry.name)) }));
 }
 
 function expectNoSecretIn(files: Array<{ name: string; bytes: Buffer }>, secrets: string[]): void {
