@@ -59,7 +59,8 @@ test('a wrong token is reported as rejected, and a production profile is red', a
   await dialog.getByRole('button', { name: 'Save' }).click();
   const badge = page.getByTestId('environment-badge');
   await expect(badge).toHaveText('Acme Prod · prod');
-  await expect(badge).toHaveCSS('background-color', 'rgb(250, 82, 82)');
+  // Mantine's red at the theme's filled shade (8: white text on it reads at 4.5:1).
+  await expect(badge).toHaveCSS('background-color', 'rgb(224, 49, 49)');
   await page.getByRole('link', { name: 'Queues' }).click();
   await expect(badge).toHaveText('Acme Prod · prod');
 });
