@@ -152,10 +152,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     dataDir,
     events,
     clock,
-    activeProfile: () => {
-      const active = store.activeId();
-      return active === null ? null : profiles.describe(active);
-    },
+    activeProfile,
     settingsFor: (id) => {
       if (id === demoProfileId) return defaultSupportAccessSettings;
       const saved = store.get(id);
