@@ -58,8 +58,10 @@ test('from the keyboard an audit event opens in its drawer, focus stays in it an
   const query = page.getByRole('textbox', { name: 'Audit query' });
   await query.focus();
 
-  // The query box, the toolbar and the grid's rows are all Tab stops, each drawn when focused.
-  const stops = await tabWalk(page, 100);
+  // The query box, the toolbar and the grid's rows are all Tab stops, each drawn when focused. The
+  // facets come before the outcome and grow with the synced trail: the walk goes on until focus
+  // comes back round, with room for all of them.
+  const stops = await tabWalk(page, 400);
   expect(unseen(stops), `stops with no visible focus, of:\n${names(stops)}`).toEqual([]);
   for (const name of ['Saved', 'Export', 'Search older events on the platform', 'outcome', 'Choose columns']) expect(names(stops), `"${name}" is not reached by Tab`).toContain(name);
 
